@@ -1,0 +1,83 @@
+package dev.modelregistry;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Collects the files and metadata of a new model version; {@link #commit()} registers it.
+ *
+ * <p>Each setter validates its argument at once and throws {@link InvalidInputException} naming
+ * the offending value. Nothing is written before {@code commit()}, and a {@code commit()} that
+ * throws leaves no visible version. Instances are not thread-safe and are used once.
+ */
+public interface Registration {
+
+    /**
+     * Adds a file under its file name, or a directory's regular files under their paths relative
+     * to the directory. Symbolic links are followed only when they point inside the directory.
+     *
+     * @throws InvalidInputException if {@code source} does not exist or is neither a file nor a directory
+     */
+    Registration file(Path source);
+
+    /**
+     * Adds the file {@code source} under {@code path} inside the version.
+     *
+     * @throws InvalidInputException if {@code path} is not a safe relative path or {@code source} is not a regular file
+     */
+    Registration file(String path, Path source);
+
+    /**
+     * Adds {@code content} under {@code path}. The stream is read to its end during {@link #commit()}
+     * and is not closed by the registry.
+     *
+     * @throws InvalidInputException if {@code path} is not a safe relative path
+     */
+    Registration content(String path, InputStream content);
+
+    /**
+     * Adds {@code bytes} under {@code path}.
+     *
+     * @throws InvalidInputException if {@code path} is not a safe relative path
+     */
+    Registration content(String path, byte[] bytes);
+
+    /** Sets the version's description. */
+    Registration description(String description);
+
+    /** Records a training parameter. */
+    Registration param(String key, String value);
+
+    /** Records several training parameters. */
+    Registration params(Map<String, String> params);
+
+    /**
+     * Records a metric.
+     *
+     * @throws InvalidInputException if {@code value} is NaN, infinite or negative
+     */
+    Registration metric(String key, double value);
+
+    /** Records several metrics. */
+    Registration metrics(Map<String, Double> metrics);
+
+    /** Sets a tag. */
+    Registration tag(String key, String value);
+
+    /** Sets several tags. */
+    Registration tags(Map<String, String> tags);
+
+    /** Who registers the version; defaults to the registry's principal. */
+    Registration createdBy(String principal);
+
+    /**
+     * Stores the files, then allocates the next version number and commits the metadata in one
+     * transaction. The model is created if it does not exist yet.
+     *
+     * @return the committed version, in the lifecycle's initial stage
+     * @throws InvalidInputException if no file was added, a path was added twice, or a limit is exceeded
+     * @throws StorageException      if a backend fails; no version is visible then
+     */
+    ModelVersion commit();
+}

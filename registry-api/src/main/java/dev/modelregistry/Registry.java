@@ -1,0 +1,159 @@
+package dev.modelregistry;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A model registry: stores versioned models with their files and metadata and moves them through
+ * lifecycle stages.
+ *
+ * <p>Every mutation is made as this registry's {@linkplain #principal() principal} and is recorded
+ * with who and when. Lookups return {@code Optional} or an empty list when nothing matches;
+ * operations on a missing model or version throw {@link ModelNotFoundException} or
+ * {@link VersionNotFoundException}. Implementations are thread-safe; {@link #close()} is idempotent.
+ */
+public interface Registry extends AutoCloseable {
+
+    /**
+     * Starts registering a new version of {@code model}; nothing happens until {@link Registration#commit()}.
+     *
+     * @throws InvalidInputException if {@code model} is not a valid model name
+     */
+    Registration register(String model);
+
+    /**
+     * Creates a model explicitly, with a description and tags. Registering a version creates its
+     * model implicitly; this is only needed to describe a model before its first version.
+     *
+     * @throws ModelAlreadyExistsException if the name is taken
+     * @throws InvalidInputException       if the name, description or a tag is invalid
+     */
+    Model createModel(String name, String description, Map<String, String> tags);
+
+    /** The model called {@code name}, if it exists. */
+    Optional<Model> model(String name);
+
+    /** All models, sorted by name. */
+    List<Model> models();
+
+    /** Version {@code version} of {@code model}, if it exists. */
+    Optional<ModelVersion> version(String model, int version);
+
+    /** The version {@code ref} names, if it exists. */
+    default Optional<ModelVersion> version(VersionRef ref) {
+        return version(ref.model(), ref.version());
+    }
+
+    /** The highest-numbered version of {@code model}, if it has any. */
+    Optional<ModelVersion> latest(String model);
+
+    /**
+     * The version of {@code model} currently in {@code stage}; when a stage may hold several versions,
+     * the highest-numbered one.
+     */
+    Optional<ModelVersion> find(String model, Stage stage);
+
+    /** All versions of {@code model}, newest first; empty if the model does not exist. */
+    List<ModelVersion> versions(String model);
+
+    /**
+     * Moves a version to another stage. If the target stage holds at most one version per model,
+     * its current occupant is moved to the lifecycle's displacement stage in the same transaction.
+     *
+     * @return the version as it is after the move
+     * @throws VersionNotFoundException    if the version does not exist
+     * @throws IllegalTransitionException  if the lifecycle does not allow the move
+     * @throws InvalidInputException       if the comment is too long or the stage is not of this lifecycle
+     */
+    ModelVersion transition(VersionRef ref, Stage to, String comment);
+
+    /** Same as {@link #transition(VersionRef, Stage, String)} for {@code version.ref()}. */
+    default ModelVersion transition(ModelVersion version, Stage to, String comment) {
+        return transition(version.ref(), to, comment);
+    }
+
+    /**
+     * Every stage transition of a version, oldest first.
+     *
+     * @throws VersionNotFoundException if the version does not exist
+     */
+    List<StageTransition> history(VersionRef ref);
+
+    /**
+     * Replaces a version's description; the change is recorded.
+     *
+     * @throws VersionNotFoundException if the version does not exist
+     */
+    ModelVersion describe(VersionRef ref, String description);
+
+    /**
+     * Sets a tag on a version; the change is recorded.
+     *
+     * @throws VersionNotFoundException if the version does not exist
+     */
+    ModelVersion tag(VersionRef ref, String key, String value);
+
+    /**
+     * Removes a tag from a version, if present; the change is recorded.
+     *
+     * @throws VersionNotFoundException if the version does not exist
+     */
+    ModelVersion untag(VersionRef ref, String key);
+
+    /**
+     * Every recorded change to a version's description and tags, oldest first.
+     *
+     * @throws VersionNotFoundException if the version does not exist
+     */
+    List<VersionChange> changes(VersionRef ref);
+
+    /**
+     * Opens a file of a version. The stream checks the bytes against the file's SHA-256 and size and
+     * throws {@link IntegrityException} at end of stream on a mismatch. The caller closes it.
+     *
+     * @throws VersionNotFoundException if the version does not exist
+     * @throws InvalidInputException    if the version has no file at {@code path}
+     */
+    InputStream open(VersionRef ref, String path);
+
+    /** Same as {@link #open(VersionRef, String)} for {@code version.ref()}. */
+    default InputStream open(ModelVersion version, String path) {
+        return open(version.ref(), path);
+    }
+
+    /**
+     * Copies every file of a version into {@code directory} (created if missing), verifying each.
+     * A file whose bytes fail verification is deleted again and {@link IntegrityException} thrown.
+     *
+     * @return the directory
+     * @throws VersionNotFoundException if the version does not exist
+     * @throws InvalidInputException    if a file of that name already exists in the directory
+     */
+    Path copyTo(VersionRef ref, Path directory);
+
+    /** Same as {@link #copyTo(VersionRef, Path)} for {@code version.ref()}. */
+    default Path copyTo(ModelVersion version, Path directory) {
+        return copyTo(version.ref(), directory);
+    }
+
+    /** The principal this registry acts as; recorded on every change. */
+    String principal();
+
+    /**
+     * A view of this registry that acts as {@code principal}. It shares this registry's stores;
+     * closing the view does not close them.
+     *
+     * @throws InvalidInputException if {@code principal} is blank or too long
+     */
+    Registry as(String principal);
+
+    /** The lifecycle whose stages and rules this registry uses. */
+    Lifecycle lifecycle();
+
+    /** Closes the stores this registry owns. Idempotent. */
+    @Override
+    void close();
+}
