@@ -64,7 +64,8 @@ public interface Registry extends AutoCloseable {
      * its current occupant is moved to the lifecycle's displacement stage in the same transaction.
      *
      * @return the version as it is after the move
-     * @throws VersionNotFoundException    if the version does not exist
+     * @throws ModelNotFoundException      if the model does not exist
+     * @throws VersionNotFoundException    if the model exists but not the version
      * @throws IllegalTransitionException  if the lifecycle does not allow the move
      * @throws InvalidInputException       if the comment is too long or the stage is not of this lifecycle
      */
@@ -78,35 +79,40 @@ public interface Registry extends AutoCloseable {
     /**
      * Every stage transition of a version, oldest first.
      *
-     * @throws VersionNotFoundException if the version does not exist
+     * @throws ModelNotFoundException   if the model does not exist
+     * @throws VersionNotFoundException if the model exists but not the version
      */
     List<StageTransition> history(VersionRef ref);
 
     /**
      * Replaces a version's description; the change is recorded.
      *
-     * @throws VersionNotFoundException if the version does not exist
+     * @throws ModelNotFoundException   if the model does not exist
+     * @throws VersionNotFoundException if the model exists but not the version
      */
     ModelVersion describe(VersionRef ref, String description);
 
     /**
      * Sets a tag on a version; the change is recorded.
      *
-     * @throws VersionNotFoundException if the version does not exist
+     * @throws ModelNotFoundException   if the model does not exist
+     * @throws VersionNotFoundException if the model exists but not the version
      */
     ModelVersion tag(VersionRef ref, String key, String value);
 
     /**
      * Removes a tag from a version, if present; the change is recorded.
      *
-     * @throws VersionNotFoundException if the version does not exist
+     * @throws ModelNotFoundException   if the model does not exist
+     * @throws VersionNotFoundException if the model exists but not the version
      */
     ModelVersion untag(VersionRef ref, String key);
 
     /**
      * Every recorded change to a version's description and tags, oldest first.
      *
-     * @throws VersionNotFoundException if the version does not exist
+     * @throws ModelNotFoundException   if the model does not exist
+     * @throws VersionNotFoundException if the model exists but not the version
      */
     List<VersionChange> changes(VersionRef ref);
 
@@ -114,7 +120,8 @@ public interface Registry extends AutoCloseable {
      * Opens a file of a version. The stream checks the bytes against the file's SHA-256 and size and
      * throws {@link IntegrityException} at end of stream on a mismatch. The caller closes it.
      *
-     * @throws VersionNotFoundException if the version does not exist
+     * @throws ModelNotFoundException   if the model does not exist
+     * @throws VersionNotFoundException if the model exists but not the version
      * @throws InvalidInputException    if the version has no file at {@code path}
      */
     InputStream open(VersionRef ref, String path);
@@ -129,7 +136,8 @@ public interface Registry extends AutoCloseable {
      * A file whose bytes fail verification is deleted again and {@link IntegrityException} thrown.
      *
      * @return the directory
-     * @throws VersionNotFoundException if the version does not exist
+     * @throws ModelNotFoundException   if the model does not exist
+     * @throws VersionNotFoundException if the model exists but not the version
      * @throws InvalidInputException    if a file of that name already exists in the directory
      */
     Path copyTo(VersionRef ref, Path directory);

@@ -12,6 +12,9 @@ import java.util.Optional;
  * validated by the core. Implementations must be thread-safe, and safe against other processes
  * using the same storage; failures of the storage itself are reported as
  * {@link dev.modelregistry.StorageException}.
+ *
+ * <p>Instants are stored with millisecond precision: a store may truncate finer parts, so callers
+ * that compare what they wrote with what they read truncate to milliseconds first.
  */
 public interface MetadataStore extends AutoCloseable {
 

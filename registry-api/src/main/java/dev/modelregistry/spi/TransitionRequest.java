@@ -12,6 +12,9 @@ import java.time.Instant;
  * @param to            the target stage
  * @param displacedTo   if not null, the target stage is exclusive and every other version of the
  *                      model in it moves to this stage in the same transaction, each move recorded
+ *                      with this request's actor and time and the comment
+ *                      {@code "displaced by <model> v<version>"} naming this request's version,
+ *                      for example {@code "displaced by fraud-detector v7"}
  * @param actor         who moves it
  * @param at            when
  * @param comment       why, possibly empty

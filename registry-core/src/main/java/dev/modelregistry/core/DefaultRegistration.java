@@ -1,0 +1,160 @@
+package dev.modelregistry.core;
+
+import dev.modelregistry.FileEntry;
+import dev.modelregistry.InvalidInputException;
+import dev.modelregistry.Limits;
+import dev.modelregistry.ModelVersion;
+import dev.modelregistry.Registration;
+import dev.modelregistry.spi.NewVersion;
+import dev.modelregistry.spi.StoredBlob;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Collects a version's files and metadata, validating each as it is added; see {@link Registration}. */
+final class DefaultRegistration implements Registration {
+
+    private final DefaultRegistry registry;
+    private final String model;
+    private final Map<String, PendingFile> files = new LinkedHashMap<>();
+    private final Map<String, String> params = new LinkedHashMap<>();
+    private final Map<String, Double> metrics = new LinkedHashMap<>();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private String description = "";
+    private String createdBy;
+    private boolean committed;
+
+    DefaultRegistration(DefaultRegistry registry, String model) {
+        this.registry = registry;
+        this.model = Validation.modelName(model);
+        this.createdBy = registry.principal();
+    }
+
+    @Override
+    public Registration file(Path source) {
+        Objects.requireNonNull(source, "source");
+        List<PendingFile> collected = SourceFiles.collect(source);
+        checkRoomFor(collected.size());
+        collected.forEach(this::checkNotAdded);
+        collected.forEach(f -> files.put(f.path(), f));
+        return this;
+    }
+
+    @Override
+    public Registration file(String path, Path source) {
+        Objects.requireNonNull(source, "source");
+        return add(PendingFile.of(FilePaths.check(path), SourceFiles.regularFile(source)));
+    }
+
+    @Override
+    public Registration content(String path, InputStream content) {
+        Objects.requireNonNull(content, "content");
+        return add(PendingFile.of(FilePaths.check(path), content));
+    }
+
+    @Override
+    public Registration content(String path, byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        return content(path, new ByteArrayInputStream(bytes.clone()));
+    }
+
+    @Override
+    public Registration description(String description) {
+        this.description = Validation.description(description);
+        return this;
+    }
+
+    @Override
+    public Registration param(String key, String value) {
+        params.put(Validation.key("param", key), Validation.value("param", key, value));
+        Validation.entryCount("param", params);
+        return this;
+    }
+
+    @Override
+    public Registration params(Map<String, String> params) {
+        params.forEach(this::param);
+        return this;
+    }
+
+    @Override
+    public Registration metric(String key, double value) {
+        metrics.put(Validation.key("metric", key), Validation.metric(key, value));
+        Validation.entryCount("metric", metrics);
+        return this;
+    }
+
+    @Override
+    public Registration metrics(Map<String, Double> metrics) {
+        metrics.forEach((k, v) -> metric(k, Objects.requireNonNull(v, () -> "metric " + k)));
+        return this;
+    }
+
+    @Override
+    public Registration tag(String key, String value) {
+        tags.put(Validation.key("tag", key), Validation.value("tag", key, value));
+        Validation.entryCount("tag", tags);
+        return this;
+    }
+
+    @Override
+    public Registration tags(Map<String, String> tags) {
+        tags.forEach(this::tag);
+        return this;
+    }
+
+    @Override
+    public Registration createdBy(String principal) {
+        this.createdBy = Validation.principal(principal);
+        return this;
+    }
+
+    @Override
+    public ModelVersion commit() {
+        if (committed) {
+            throw new IllegalStateException("registration of " + model + " was already committed");
+        }
+        if (files.isEmpty()) {
+            throw new InvalidInputException("registration of model", model, "has no files");
+        }
+        committed = true;
+        registry.checkOpen();
+        // Blobs first: content-addressed and idempotent, invisible until the metadata commits.
+        List<FileEntry> entries = new ArrayList<>(files.size());
+        for (PendingFile file : files.values()) {
+            StoredBlob blob = file.source() != null
+                    ? registry.artifacts().put(file.source())
+                    : registry.artifacts().put(file.stream());
+            entries.add(new FileEntry(file.path(), blob.size(), blob.sha256()));
+        }
+        entries.sort(Digests.FILE_ORDER);
+        NewVersion version = new NewVersion(model, registry.lifecycle().initial().name(), description, params,
+                metrics, tags, entries, Digests.manifest(entries), createdBy, registry.now());
+        return registry.toModelVersion(registry.metadata().insertVersion(version));
+    }
+
+    private Registration add(PendingFile file) {
+        checkRoomFor(1);
+        checkNotAdded(file);
+        files.put(file.path(), file);
+        return this;
+    }
+
+    private void checkNotAdded(PendingFile file) {
+        if (files.containsKey(file.path())) {
+            throw new InvalidInputException("file path", file.path(), "was already added to this registration");
+        }
+    }
+
+    private void checkRoomFor(int more) {
+        if (files.size() + more > Limits.FILES) {
+            throw new InvalidInputException("file count", Integer.toString(files.size() + more),
+                    "more than " + Limits.FILES + " files in one version");
+        }
+    }
+}

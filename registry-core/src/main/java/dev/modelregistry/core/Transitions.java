@@ -1,0 +1,45 @@
+package dev.modelregistry.core;
+
+import dev.modelregistry.IllegalTransitionException;
+import dev.modelregistry.ModelVersion;
+import dev.modelregistry.Stage;
+import dev.modelregistry.VersionConflictException;
+import dev.modelregistry.VersionRef;
+import dev.modelregistry.spi.TransitionRequest;
+import dev.modelregistry.spi.VersionRecord;
+
+/**
+ * Applies the lifecycle to a stage move. The store refuses the move if the version left the stage
+ * the lifecycle check saw (another writer got there first); then the check is repeated on fresh
+ * state, a bounded number of times.
+ */
+final class Transitions {
+
+    private static final int ATTEMPTS = 5;
+
+    private final DefaultRegistry registry;
+
+    Transitions(DefaultRegistry registry) {
+        this.registry = registry;
+    }
+
+    ModelVersion move(VersionRef ref, Stage to, String comment) {
+        VersionConflictException lastConflict = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            VersionRecord current = registry.requireVersion(ref);
+            Stage from = registry.lifecycle().stage(current.stage());
+            if (!registry.lifecycle().allows(from, to)) {
+                throw new IllegalTransitionException(ref, from, to);
+            }
+            String displacedTo = registry.lifecycle().displacementOf(to).map(Stage::name).orElse(null);
+            try {
+                return registry.toModelVersion(registry.metadata().transition(new TransitionRequest(ref.model(),
+                        ref.version(), from.name(), to.name(), displacedTo, registry.principal(), registry.now(),
+                        comment)));
+            } catch (VersionConflictException e) {
+                lastConflict = e;
+            }
+        }
+        throw lastConflict;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.modelregistry.embedded;
+
+import dev.modelregistry.Lifecycle;
+import dev.modelregistry.Registry;
+import dev.modelregistry.StorageException;
+import dev.modelregistry.core.Registries;
+import dev.modelregistry.fs.FileSystemArtifactStore;
+import dev.modelregistry.jdbc.JdbcMetadataStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * The embedded default: a registry kept entirely under one directory, with metadata in an H2 file
+ * database ({@code <root>/metadata.mv.db}) and files in a content-addressed store
+ * ({@code <root>/artifacts}). No server, no setup:
+ *
+ * <pre>{@code
+ * try (Registry registry = EmbeddedRegistry.open(Path.of("model-registry"))) { ... }
+ * }</pre>
+ *
+ * <p>This class only wires the stores; use {@link dev.modelregistry.core.Registries#builder()} to
+ * combine other stores. Instances of the options builder are not thread-safe; the registries they
+ * open are.
+ */
+public final class EmbeddedRegistry {
+
+    private final Path root;
+    private Clock clock = Clock.systemUTC();
+    private String principal = System.getProperty("user.name", "unknown");
+    private Lifecycle lifecycle = Lifecycle.standard();
+
+    private EmbeddedRegistry(Path root) {
+        this.root = Objects.requireNonNull(root, "root");
+    }
+
+    /**
+     * Opens (creating if needed) the embedded registry under {@code root}, acting as the operating
+     * system user.
+     *
+     * @throws StorageException if the directory or database cannot be opened
+     */
+    public static Registry open(Path root) {
+        return at(root).open();
+    }
+
+    /** Options for an embedded registry under {@code root}; finish with {@link #open()}. */
+    public static EmbeddedRegistry at(Path root) {
+        return new EmbeddedRegistry(root);
+    }
+
+    /** Who the registry acts as; recorded on every change. */
+    public EmbeddedRegistry principal(String principal) {
+        this.principal = Objects.requireNonNull(principal, "principal");
+        return this;
+    }
+
+    /** The clock that timestamps every change. */
+    public EmbeddedRegistry clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** The lifecycle; the standard one by default. */
+    public EmbeddedRegistry lifecycle(Lifecycle lifecycle) {
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        return this;
+    }
+
+    /**
+     * Opens the registry.
+     *
+     * @throws StorageException if the directory or database cannot be opened
+     */
+    public Registry open() {
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new StorageException("cannot create registry directory " + root, e);
+        }
+        FileSystemArtifactStore artifacts = FileSystemArtifactStore.at(artifactsDirectory(root));
+        try {
+            JdbcMetadataStore metadata = JdbcMetadataStore.h2File(databasePath(root));
+            return Registries.builder().metadataStore(metadata).artifactStore(artifacts)
+                    .clock(clock).principal(principal).lifecycle(lifecycle).build();
+        } catch (RuntimeException e) {
+            artifacts.close();
+            throw e;
+        }
+    }
+
+    /** Where the embedded registry under {@code root} keeps its files. */
+    public static Path artifactsDirectory(Path root) {
+        return root.resolve("artifacts");
+    }
+
+    /** The H2 database path (without the {@code .mv.db} suffix) of the embedded registry under {@code root}. */
+    public static Path databasePath(Path root) {
+        return root.resolve("metadata");
+    }
+}
