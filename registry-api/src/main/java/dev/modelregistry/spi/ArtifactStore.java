@@ -1,8 +1,8 @@
 package dev.modelregistry.spi;
 
 import java.io.IOException;
+import dev.modelregistry.StorageException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,7 +33,7 @@ public interface ArtifactStore extends AutoCloseable {
         try (InputStream in = Files.newInputStream(file)) {
             return put(in);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new StorageException("cannot read " + file, e);
         }
     }
 

@@ -71,7 +71,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         return store;
     }
 
-    /** The root directory of this store. */
+    /** The root directory of this store, as an absolute, normalized path. */
     public Path root() {
         return root;
     }

@@ -87,7 +87,8 @@ class FileSystemArtifactStoreProcessTest {
     }
 
     private static String firstLine(Process process) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        InputStreamReader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
+        BufferedReader out = new BufferedReader(reader);
         return String.valueOf(out.readLine());
     }
 

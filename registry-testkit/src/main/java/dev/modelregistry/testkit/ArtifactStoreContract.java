@@ -8,6 +8,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.spi.ArtifactStore;
 import dev.modelregistry.spi.StoredBlob;
+import dev.modelregistry.testkit.TestStreams.CloseTrackingStream;
+import dev.modelregistry.testkit.TestStreams.FailingStream;
+import dev.modelregistry.testkit.TestStreams.PausingStream;
+import dev.modelregistry.testkit.TestStreams.TricklingStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +134,7 @@ public abstract class ArtifactStoreContract {
         void readsContentThatArrivesAFewBytesAtATime() {
             byte[] content = random(MIB + 3, 3);
 
-            StoredBlob blob = store.put(new TestStreams.TricklingStream(content, 7));
+            StoredBlob blob = store.put(new TricklingStream(content, 7));
 
             assertThat(blob).isEqualTo(new StoredBlob(sha256(content), content.length, true));
             assertThat(read(blob.sha256())).isEqualTo(content);
@@ -139,7 +143,7 @@ public abstract class ArtifactStoreContract {
         @Test
         void readsTheContentToItsEndWithoutClosingIt() {
             byte[] content = random(3 * MIB, 4);
-            TestStreams.CloseTrackingStream in = new TestStreams.CloseTrackingStream(content);
+            CloseTrackingStream in = new CloseTrackingStream(content);
 
             store.put(in);
 
@@ -312,8 +316,9 @@ public abstract class ArtifactStoreContract {
         @Test
         void surfacesAnIOExceptionOfTheContentAsStorageExceptionWithThatCause() {
             IOException failure = new IOException("network dropped");
+            InputStream content = new FailingStream(random(3 * MIB, 20), MIB, failure);
 
-            Throwable thrown = catchThrowable(() -> store.put(new TestStreams.FailingStream(random(3 * MIB, 20), MIB, failure)));
+            Throwable thrown = catchThrowable(() -> store.put(content));
 
             assertThat(thrown).isInstanceOf(StorageException.class).hasCause(failure);
             assertThat(thrown.getCause()).isSameAs(failure);
@@ -322,8 +327,9 @@ public abstract class ArtifactStoreContract {
         @Test
         void letsAnUncheckedExceptionOfTheContentThrough() {
             IllegalStateException failure = new IllegalStateException("over the size limit");
+            InputStream content = new FailingStream(random(3 * MIB, 21), MIB, failure);
 
-            Throwable thrown = catchThrowable(() -> store.put(new TestStreams.FailingStream(random(3 * MIB, 21), MIB, failure)));
+            Throwable thrown = catchThrowable(() -> store.put(content));
 
             assertThat(thrown).isSameAs(failure);
         }
@@ -372,7 +378,7 @@ public abstract class ArtifactStoreContract {
         }
 
         private void putFailing(byte[] content, int failAt, Exception failure) {
-            assertThatThrownBy(() -> store.put(new TestStreams.FailingStream(content, failAt, failure)))
+            assertThatThrownBy(() -> store.put(new FailingStream(content, failAt, failure)))
                     .isInstanceOf(failure instanceof IOException ? StorageException.class : failure.getClass());
         }
     }
@@ -422,7 +428,7 @@ public abstract class ArtifactStoreContract {
             byte[] content = random(3 * MIB, 28);
             CountDownLatch paused = new CountDownLatch(1);
             CountDownLatch resume = new CountDownLatch(1);
-            InputStream pausing = new TestStreams.PausingStream(content, 2 * MIB, paused, resume);
+            InputStream pausing = new PausingStream(content, 2 * MIB, paused, resume);
             ExecutorService executor = Executors.newSingleThreadExecutor();
             try {
                 Future<StoredBlob> put = executor.submit(() -> store.put(pausing));

@@ -1,19 +1,70 @@
 package dev.modelregistry.testkit;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Content streams that misbehave the ways real sources do, for the contract suites. */
+/** Content streams that behave the ways real sources do, for the contract suites. */
 final class TestStreams {
 
     private TestStreams() {
     }
 
+    /**
+     * A stream over bytes whose every read, bulk ones included, goes through
+     * {@link #read(byte[], int, int)}; {@link java.io.ByteArrayInputStream} is no base for these,
+     * as its {@code readAllBytes} and {@code transferTo} bypass an overridden {@code read}.
+     */
+    static class ContentStream extends InputStream {
+        final byte[] content;
+        int pos;
+
+        ContentStream(byte[] content) {
+            this.content = content;
+        }
+
+        /** How many of the {@code len} bytes asked for the next read delivers, given bytes remain. */
+        int limit(int len) {
+            return len;
+        }
+
+        /** What a read at the end of the content does. */
+        int atEnd() throws IOException {
+            return -1;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (pos == content.length) {
+                return atEnd();
+            }
+            int n = Math.min(limit(len), content.length - pos);
+            System.arraycopy(content, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public synchronized int available() {
+            return content.length - pos;
+        }
+    }
+
     /** Delivers at most {@code chunk} bytes per read, as a slow network stream does. */
-    static final class TricklingStream extends ByteArrayInputStream {
+    static final class TricklingStream extends ContentStream {
         private final int chunk;
 
         TricklingStream(byte[] content, int chunk) {
@@ -22,12 +73,12 @@ final class TestStreams {
         }
 
         @Override
-        public synchronized int read(byte[] b, int off, int len) {
-            return super.read(b, off, Math.min(len, chunk));
+        int limit(int len) {
+            return Math.min(len, chunk);
         }
     }
 
-    static final class CloseTrackingStream extends ByteArrayInputStream {
+    static final class CloseTrackingStream extends ContentStream {
         volatile boolean closed;
 
         CloseTrackingStream(byte[] content) {
@@ -41,30 +92,16 @@ final class TestStreams {
     }
 
     /** Delivers the first {@code failAt} bytes of {@code content}, then throws {@code failure}. */
-    static final class FailingStream extends InputStream {
-        private final ByteArrayInputStream head;
+    static final class FailingStream extends ContentStream {
         private final Exception failure;
 
         FailingStream(byte[] content, int failAt, Exception failure) {
-            this.head = new ByteArrayInputStream(content, 0, failAt);
+            super(Arrays.copyOf(content, failAt));
             this.failure = failure;
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            int n = head.read(b, off, len);
-            if (n > 0) {
-                return n;
-            }
+        int atEnd() throws IOException {
             if (failure instanceof IOException io) {
                 throw io;
             }
@@ -72,8 +109,8 @@ final class TestStreams {
         }
     }
 
-    /** Delivers {@code pauseAt} bytes, signals {@code paused}, waits for {@code resume}, then the rest. */
-    static final class PausingStream extends ByteArrayInputStream {
+    /** Delivers {@code pauseAt} bytes, counts down {@code paused}, waits for {@code resume}, then the rest. */
+    static final class PausingStream extends ContentStream {
         private final int pauseAt;
         private final CountDownLatch paused;
         private final CountDownLatch resume;
@@ -86,17 +123,23 @@ final class TestStreams {
         }
 
         @Override
-        public synchronized int read(byte[] b, int off, int len) {
-            if (pos == pauseAt && paused.getCount() > 0) {
+        public int read(byte[] b, int off, int len) throws IOException {
+            // Not under the lock: the test thread must be free to look at the store meanwhile.
+            if (paused.getCount() > 0 && available() == content.length - pauseAt) {
                 paused.countDown();
                 try {
                     resume.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while paused", e);
                 }
             }
-            int limit = pos < pauseAt ? Math.min(len, pauseAt - pos) : len;
-            return super.read(b, off, limit);
+            return super.read(b, off, len);
+        }
+
+        @Override
+        synchronized int limit(int len) {
+            return pos < pauseAt ? Math.min(len, pauseAt - pos) : len;
         }
     }
 }

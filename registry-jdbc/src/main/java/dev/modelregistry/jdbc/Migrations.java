@@ -1,0 +1,125 @@
+package dev.modelregistry.jdbc;
+
+import dev.modelregistry.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Brings a database's schema up to date when a store opens: applies, in order, the scripts under
+ * {@code /dev/modelregistry/jdbc/migrations/} that the {@code schema_version} table does not list.
+ *
+ * <p>Several registries may open the same fresh database at once, so every script is idempotent
+ * ({@code IF NOT EXISTS}), a duplicate {@code schema_version} row means another opener finished
+ * first, and a failed attempt (for example two concurrent {@code CREATE TABLE}s colliding in the
+ * catalog) is retried from the start.
+ */
+final class Migrations {
+
+    /** Every migration, oldest first; the version of a script is the number after its {@code V}. */
+    static final List<String> SCRIPTS = List.of("V1__init.sql");
+
+    private static final String LOCATION = "/dev/modelregistry/jdbc/migrations/";
+    private static final int MAX_ATTEMPTS = 5;
+
+    private static final String CREATE_SCHEMA_VERSION = "CREATE TABLE IF NOT EXISTS schema_version ("
+            + " version_number INTEGER NOT NULL,"
+            + " script VARCHAR(255) NOT NULL,"
+            + " applied_at BIGINT NOT NULL,"
+            + " CONSTRAINT pk_schema_version PRIMARY KEY (version_number))";
+
+    private Migrations() {
+    }
+
+    /**
+     * Applies the missing migrations.
+     *
+     * @throws StorageException if the database fails, or holds a schema newer than this library knows
+     */
+    static void apply(Jdbi jdbi) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbi.useHandle(Migrations::applyMissing);
+                return;
+            } catch (JdbiException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new StorageException("Could not migrate the metadata schema", e);
+                }
+                Transactions.backOff("migrate the metadata schema", attempt, e);
+            }
+        }
+    }
+
+    private static void applyMissing(Handle h) {
+        h.execute(CREATE_SCHEMA_VERSION);
+        Set<Integer> applied = h.createQuery("SELECT version_number FROM schema_version")
+                .mapTo(Integer.class)
+                .collect(Collectors.toSet());
+        int newest = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (newest > SCRIPTS.size()) {
+            throw new StorageException("The metadata schema is at version " + newest
+                    + ", newer than this library's " + SCRIPTS.size() + "; upgrade the library");
+        }
+        for (String script : SCRIPTS) {
+            int version = versionOf(script);
+            if (applied.contains(version)) {
+                continue;
+            }
+            for (String statement : statements(read(script))) {
+                h.execute(statement);
+            }
+            try {
+                h.execute("INSERT INTO schema_version (version_number, script, applied_at) VALUES (?, ?, ?)",
+                        version, script, System.currentTimeMillis());
+            } catch (JdbiException e) {
+                if (!SqlErrors.isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    }
+
+    /** Splits a script into statements: comment lines dropped, each statement ending with {@code ;} at a line end. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                statements.add(current.substring(0, current.lastIndexOf(";")).strip());
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            throw new IllegalStateException("Statement without a final ';' in a migration: " + current);
+        }
+        return statements;
+    }
+
+    private static String read(String script) {
+        try (InputStream in = Migrations.class.getResourceAsStream(LOCATION + script)) {
+            if (in == null) {
+                throw new IllegalStateException("Migration " + LOCATION + script + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
