@@ -1,7 +1,7 @@
 package dev.modelregistry.spi;
 
-import java.io.IOException;
 import dev.modelregistry.StorageException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
