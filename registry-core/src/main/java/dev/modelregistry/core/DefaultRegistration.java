@@ -15,9 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Collects a version's files and metadata, validating each as it is added; see {@link Registration}. */
 final class DefaultRegistration implements Registration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultRegistration.class);
 
     private final DefaultRegistry registry;
     private final String model;
@@ -126,16 +130,21 @@ final class DefaultRegistration implements Registration {
         registry.checkOpen();
         // Blobs first: content-addressed and idempotent, invisible until the metadata commits.
         List<FileEntry> entries = new ArrayList<>(files.size());
+        long newBytes = 0;
         for (PendingFile file : files.values()) {
             StoredBlob blob = file.source() != null
                     ? registry.artifacts().put(file.source())
                     : registry.artifacts().put(file.stream());
             entries.add(new FileEntry(file.path(), blob.size(), blob.sha256()));
+            newBytes += blob.written() ? blob.size() : 0;
         }
         entries.sort(Digests.FILE_ORDER);
         NewVersion version = new NewVersion(model, registry.lifecycle().initial().name(), description, params,
                 metrics, tags, entries, Digests.manifest(entries), createdBy, registry.now());
-        return registry.toModelVersion(registry.metadata().insertVersion(version));
+        ModelVersion committed = registry.toModelVersion(registry.metadata().insertVersion(version));
+        LOG.debug("Registered {} by {}: {} files, {} new bytes stored", committed.ref(), createdBy, entries.size(),
+                newBytes);
+        return committed;
     }
 
     private Registration add(PendingFile file) {

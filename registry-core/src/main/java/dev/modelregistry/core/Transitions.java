@@ -7,6 +7,8 @@ import dev.modelregistry.VersionConflictException;
 import dev.modelregistry.VersionRef;
 import dev.modelregistry.spi.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies the lifecycle to a stage move. The store refuses the move if the version left the stage
@@ -15,6 +17,7 @@ import dev.modelregistry.spi.VersionRecord;
  */
 final class Transitions {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Transitions.class);
     private static final int ATTEMPTS = 5;
 
     private final DefaultRegistry registry;
@@ -33,10 +36,13 @@ final class Transitions {
             }
             String displacedTo = registry.lifecycle().displacementOf(to).map(Stage::name).orElse(null);
             try {
-                return registry.toModelVersion(registry.metadata().transition(new TransitionRequest(ref.model(),
-                        ref.version(), from.name(), to.name(), displacedTo, registry.principal(), registry.now(),
-                        comment)));
+                ModelVersion moved = registry.toModelVersion(registry.metadata().transition(new TransitionRequest(
+                        ref.model(), ref.version(), from.name(), to.name(), displacedTo, registry.principal(),
+                        registry.now(), comment)));
+                LOG.debug("Moved {} from {} to {} as {}", ref, from.name(), to.name(), registry.principal());
+                return moved;
             } catch (VersionConflictException e) {
+                LOG.debug("Stage of {} changed concurrently, re-checking: {}", ref, e.getMessage());
                 lastConflict = e;
             }
         }

@@ -101,16 +101,6 @@ public abstract class BadInputContract extends RegistryFixture {
     }
 
     @Test
-    void aSymbolicLinkInsideTheSourceDirectoryIsFollowed() throws IOException {
-        Path model = Files.createDirectories(dir.resolve("model"));
-        Path weights = Files.writeString(model.resolve("weights.bin"), "w");
-        Files.createSymbolicLink(model.resolve("alias.bin"), weights);
-
-        Registration r = registry.register("fresh").file(model);
-        assertThat(r).isNotNull();
-    }
-
-    @Test
     void aMissingSourceFileIsRefused() {
         Path missing = dir.resolve("missing.onnx");
         refused(missing.toString(), x -> started().file(missing));

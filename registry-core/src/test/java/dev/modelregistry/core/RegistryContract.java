@@ -114,6 +114,18 @@ public abstract class RegistryContract extends RegistryFixture {
         }
 
         @Test
+        void aSymbolicLinkInsideTheSourceDirectoryIsFollowed() throws Exception {
+            Path model = Files.createDirectories(dir.resolve("model"));
+            Path weights = Files.writeString(model.resolve("weights.bin"), "w");
+            Files.createSymbolicLink(model.resolve("alias.bin"), weights);
+
+            ModelVersion v = registry.register("linked").file(model).commit();
+
+            assertThat(v.files()).extracting(FileEntry::path).containsExactly("alias.bin", "weights.bin");
+            assertThat(read(v, "alias.bin")).isEqualTo("w");
+        }
+
+        @Test
         void identicalContentIsStoredOnceAcrossVersionsAndModels() {
             registry.register("a").content("m.bin", utf8("same")).content("other.bin", utf8("same")).commit();
             registry.register("b").content("x.bin", utf8("same")).commit();
