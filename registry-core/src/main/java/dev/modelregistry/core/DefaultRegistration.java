@@ -6,7 +6,6 @@ import dev.modelregistry.Limits;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registration;
 import dev.modelregistry.spi.NewVersion;
-import dev.modelregistry.spi.StoredBlob;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -131,12 +130,9 @@ final class DefaultRegistration implements Registration {
         // Blobs first: content-addressed and idempotent, invisible until the metadata commits.
         List<FileEntry> entries = new ArrayList<>(files.size());
         long newBytes = 0;
-        for (PendingFile file : files.values()) {
-            StoredBlob blob = file.source() != null
-                    ? registry.artifacts().put(file.source())
-                    : registry.artifacts().put(file.stream());
-            entries.add(new FileEntry(file.path(), blob.size(), blob.sha256()));
-            newBytes += blob.written() ? blob.size() : 0;
+        for (FileUploads.Stored stored : FileUploads.store(registry.artifacts(), files.values())) {
+            entries.add(stored.entry());
+            newBytes += stored.written() ? stored.entry().size() : 0;
         }
         entries.sort(Digests.FILE_ORDER);
         NewVersion version = new NewVersion(model, registry.lifecycle().initial().name(), description, params,

@@ -1,107 +1,160 @@
 package dev.modelregistry.core;
 
 import dev.modelregistry.IntegrityException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * Hashes bytes as the caller reads them and, when the underlying stream ends, checks size and
  * SHA-256 against the expected values before reporting end of stream. Bad bytes are therefore
  * never passed off as a complete, good file: a reader that reads to the end sees the exception.
+ *
+ * <p>The underlying stream is read in chunks that are both handed to the caller and hashed. For
+ * content of at least {@link #PIPELINE_THRESHOLD} bytes the hashing runs on another thread
+ * ({@link ChunkDigest}), so a reader is not held back by SHA-256; end of stream is still reported only
+ * after every byte returned has been hashed and the digest has matched.
  */
-final class VerifyingInputStream extends FilterInputStream {
+final class VerifyingInputStream extends InputStream {
 
-    private final MessageDigest digest = Digests.sha256();
+    static final long PIPELINE_THRESHOLD = 4L * 1024 * 1024;
+    private static final int PIPELINE_CHUNK = 1024 * 1024;
+    private static final int PIPELINE_CHUNKS = 4;
+    private static final int SMALL_CHUNK_MIN = 8 * 1024;
+    private static final int SMALL_CHUNK_MAX = 64 * 1024;
+
+    private final InputStream in;
+    private final ChunkDigest digest;
     private final String expectedSha256;
     private final long expectedSize;
     private final String what;
+    private byte[] chunk;
+    private int position;
+    private int limit;
     private long seen;
+    private boolean ended;
     private boolean verified;
+    private IntegrityException failure;
+    private boolean closed;
 
     VerifyingInputStream(InputStream in, String expectedSha256, long expectedSize, String what) {
-        super(in);
+        this.in = Objects.requireNonNull(in, "in");
         this.expectedSha256 = expectedSha256;
         this.expectedSize = expectedSize;
         this.what = what;
+        // one byte more than expected, so that a longer blob is noticed in the same chunk
+        this.digest = expectedSize >= PIPELINE_THRESHOLD
+                ? ChunkDigest.pipelined(PIPELINE_CHUNK, PIPELINE_CHUNKS)
+                : ChunkDigest.inline((int) Math.max(SMALL_CHUNK_MIN, Math.min(SMALL_CHUNK_MAX, expectedSize + 1)));
     }
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
-        if (b < 0) {
-            verify();
-        } else {
-            digest.update((byte) b);
-            seen++;
-            checkNotTooLong();
+        if (position == limit && !fill()) {
+            return -1;
         }
-        return b;
+        return chunk[position++] & 0xff;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = in.read(buffer, offset, length);
-        if (n < 0) {
-            verify();
-        } else {
-            digest.update(buffer, offset, n);
-            seen += n;
-            checkNotTooLong();
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        if (length == 0) {
+            return 0;
         }
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        int n = Math.min(length, limit - position);
+        System.arraycopy(chunk, position, buffer, offset, n);
+        position += n;
         return n;
     }
 
     /** Skipping would bypass the hash, so skipped bytes are read and hashed. */
     @Override
     public long skip(long n) throws IOException {
-        byte[] sink = new byte[8192];
         long skipped = 0;
         while (skipped < n) {
-            int r = read(sink, 0, (int) Math.min(sink.length, n - skipped));
-            if (r < 0) {
+            if (position == limit && !fill()) {
                 break;
             }
-            skipped += r;
+            int step = (int) Math.min(limit - position, n - skipped);
+            position += step;
+            skipped += step;
         }
         return skipped;
     }
 
     @Override
-    public boolean markSupported() {
-        return false;
+    public int available() throws IOException {
+        ensureOpen();
+        return limit - position;
     }
 
     @Override
-    public synchronized void mark(int readlimit) {
-        // not supported: resetting would make the hash wrong
+    public void close() throws IOException {
+        closed = true;
+        in.close();
     }
 
-    @Override
-    public synchronized void reset() throws IOException {
-        throw new IOException("mark/reset not supported");
-    }
-
-    private void checkNotTooLong() {
+    /**
+     * Reads the next chunk from the underlying stream and hands it to the digest. Returns false, after
+     * verifying, at end of stream.
+     */
+    private boolean fill() throws IOException {
+        ensureOpen();
+        if (ended) {
+            verify();
+            return false;
+        }
+        byte[] next = digest.take();
+        int n = 0;
+        while (n == 0) {
+            n = in.read(next, 0, next.length);
+        }
+        if (n < 0) {
+            digest.putBack(next);
+            ended = true;
+            verify();
+            return false;
+        }
+        seen += n;
         if (seen > expectedSize) {
             throw new IntegrityException(what + ": stored blob is longer than the recorded " + expectedSize + " bytes");
         }
+        digest.submit(next, n);
+        chunk = next;
+        position = 0;
+        limit = n;
+        return true;
     }
 
-    private void verify() {
+    /** Checks size and digest once; every later end-of-stream read repeats the outcome. */
+    private void verify() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
         if (verified) {
             return;
         }
         if (seen != expectedSize) {
-            throw new IntegrityException(what + ": stored blob has " + seen + " bytes, expected " + expectedSize);
+            failure = new IntegrityException(what + ": stored blob has " + seen + " bytes, expected " + expectedSize);
+            throw failure;
         }
         String actual = HexFormat.of().formatHex(digest.digest());
         if (!actual.equals(expectedSha256)) {
-            throw new IntegrityException(what + ": SHA-256 mismatch, stored bytes hash to " + actual
+            failure = new IntegrityException(what + ": SHA-256 mismatch, stored bytes hash to " + actual
                     + ", expected " + expectedSha256);
+            throw failure;
         }
         verified = true;
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("stream closed");
+        }
     }
 }

@@ -5,10 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelregistry.IntegrityException;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class VerifyingInputStreamTest {
@@ -70,5 +79,101 @@ class VerifyingInputStreamTest {
             in.read();
         }
         assertThatThrownBy(in::read).isInstanceOf(IntegrityException.class);
+    }
+
+    /** Content of at least 4 MiB is hashed on another thread; the guarantees are the same. */
+    @Nested
+    class LargeContent {
+
+        private final byte[] content = randomBytes(9 * 1024 * 1024 + 123);
+
+        private InputStream verifying(byte[] stored) throws Exception {
+            return new VerifyingInputStream(new ByteArrayInputStream(stored), sha256(content), content.length, "m v1 big");
+        }
+
+        @Test
+        void passesIntactBytesThroughInSmallAndLargeReads() throws Exception {
+            for (int size : new int[] {1, 8192, 3 * 1024 * 1024}) {
+                try (InputStream in = verifying(content)) {
+                    assertThat(readFully(in, size)).as("reads of %d bytes", size).isEqualTo(content);
+                    assertThat(in.read()).isEqualTo(-1);
+                }
+            }
+        }
+
+        @Test
+        void returnsEveryByteThenThrowsInsteadOfEndOfStreamWhenAByteInTheMiddleWasFlipped() throws Exception {
+            byte[] flipped = content.clone();
+            flipped[content.length / 2] ^= 1;
+            InputStream in = verifying(flipped);
+            byte[] buffer = new byte[8192];
+            long read = 0;
+
+            Throwable thrown = null;
+            try {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    read += n;
+                }
+            } catch (IntegrityException e) {
+                thrown = e;
+            }
+
+            assertThat(read).isEqualTo(content.length);
+            assertThat(thrown).isInstanceOf(IntegrityException.class).hasMessageContaining("SHA-256 mismatch");
+            assertThatThrownBy(in::read).isInstanceOf(IntegrityException.class);
+        }
+
+        @Test
+        void throwsWhenTheStoredBytesAreTruncatedOrLonger() throws Exception {
+            byte[] shorter = Arrays.copyOf(content, content.length - 1);
+            byte[] longer = Arrays.copyOf(content, content.length + 1);
+
+            assertThatThrownBy(verifying(shorter)::readAllBytes).isInstanceOf(IntegrityException.class)
+                    .hasMessageContaining("bytes");
+            assertThatThrownBy(verifying(longer)::readAllBytes).isInstanceOf(IntegrityException.class)
+                    .hasMessageContaining("longer");
+        }
+
+        @Test
+        void aReaderMayStopEarlyAndClose() throws Exception {
+            try (InputStream in = verifying(content)) {
+                assertThat(in.readNBytes(5 * 1024 * 1024)).isEqualTo(Arrays.copyOf(content, 5 * 1024 * 1024));
+            }
+        }
+
+        @Test
+        void manyStreamsVerifyAtOnce() throws Exception {
+            ExecutorService readers = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<byte[]>> reads = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    reads.add(readers.submit(() -> {
+                        try (InputStream in = verifying(content)) {
+                            return readFully(in, 65536);
+                        }
+                    }));
+                }
+                for (Future<byte[]> read : reads) {
+                    assertThat(read.get()).isEqualTo(content);
+                }
+            } finally {
+                readers.shutdownNow();
+            }
+        }
+
+        private byte[] readFully(InputStream in, int readSize) throws Exception {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[readSize];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new SplittableRandom(7).nextBytes(bytes);
+        return bytes;
     }
 }

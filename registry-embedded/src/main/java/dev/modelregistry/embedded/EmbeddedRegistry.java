@@ -21,6 +21,13 @@ import java.util.Objects;
  * try (Registry registry = EmbeddedRegistry.open(Path.of("model-registry"))) { ... }
  * }</pre>
  *
+ * <p>Several processes on the same machine may open the same directory at once, each with this
+ * class: the first one hosts the database and serves the others over TCP on the loopback
+ * interface, and when it exits or dies another one takes over, while operations interrupted by
+ * the takeover are retried without being applied twice (see {@link JdbcMetadataStore#h2File} and
+ * docs/DESIGN-NOTES.md). The directory must be on a local filesystem; for several machines, use
+ * PostgreSQL or MariaDB.
+ *
  * <p>This class only wires the stores; use {@link dev.modelregistry.core.Registries#builder()} to
  * combine other stores. Instances of the options builder are not thread-safe; the registries they
  * open are.

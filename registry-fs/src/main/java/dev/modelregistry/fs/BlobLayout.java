@@ -5,22 +5,26 @@ import java.util.Objects;
 
 /**
  * Where things live under a store's root: blob {@code abcd...} at {@code sha256/ab/cd...}, temp
- * files in {@code tmp/}. Splitting on the first two hex digits keeps directories to a size every
+ * files in {@code tmp/}, fingerprint markers (hints, see {@link Fingerprints}) under
+ * {@code fingerprints/}. Splitting on the first two hex digits keeps directories to a size every
  * filesystem lists quickly (256 shards; a million blobs is about 4,000 per shard).
  */
 final class BlobLayout {
 
     static final String BLOBS = "sha256";
     static final String TEMP = "tmp";
+    static final String FINGERPRINTS = "fingerprints";
     static final int SHARD_LENGTH = 2;
     static final int DIGEST_LENGTH = 64;
 
     private final Path blobs;
     private final Path temp;
+    private final Path fingerprints;
 
     BlobLayout(Path root) {
         this.blobs = root.resolve(BLOBS);
         this.temp = root.resolve(TEMP);
+        this.fingerprints = root.resolve(FINGERPRINTS);
     }
 
     Path blobs() {
@@ -29,6 +33,10 @@ final class BlobLayout {
 
     Path temp() {
         return temp;
+    }
+
+    Path fingerprints() {
+        return fingerprints;
     }
 
     /** The file of blob {@code sha256}, which must be {@linkplain #checkDigest valid}. */

@@ -1,6 +1,6 @@
 package dev.modelregistry.fs;
 
-import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 import dev.modelregistry.StorageException;
@@ -16,7 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -26,15 +25,22 @@ import java.util.stream.Stream;
 
 /**
  * A content-addressed {@link ArtifactStore} in a directory of a local or shared filesystem. Blob
- * {@code abcd…} is the file {@code <root>/sha256/ab/cd…}; nothing else is kept, so the directory can
- * be backed up, copied or inspected with ordinary tools.
+ * {@code abcd…} is the file {@code <root>/sha256/ab/cd…}; besides blobs there are only temp files and
+ * empty {@linkplain Fingerprints fingerprint markers}, so the directory can be backed up, copied or
+ * inspected with ordinary tools.
  *
- * <p>A {@code put} hashes and writes in one pass to a temp file in {@code <root>/tmp}, forces it to
- * disk, renames it atomically into place and forces the directory entry, so a blob is never visible
- * half written and an acknowledged {@code put} survives a process kill or power loss (on a
- * filesystem that honours {@code fsync} and atomic rename). A {@code put} interrupted by a crash can
- * leave a temp file behind; opening a store deletes temp files not modified for
- * {@linkplain #TEMP_FILE_MAX_AGE 24 hours}.
+ * <p>A {@code put} hashes and writes in one pass to a temp file in {@code <root>/tmp} (the hash on a
+ * second thread for large content, reading back what was written), forces it to disk, renames it
+ * atomically into place and forces the directory entry, so a blob is never visible half written and
+ * an acknowledged {@code put} survives a process kill or power loss (on a filesystem that honours
+ * {@code fsync} and atomic rename). A {@code put} interrupted by a crash can leave a temp file
+ * behind; opening a store deletes temp files not modified for {@linkplain #TEMP_FILE_MAX_AGE 24 hours}.
+ *
+ * <p>{@link #put(Path)} writes nothing for content already stored: a file that may be stored, by the
+ * {@linkplain Fingerprints fingerprint} of its size and first 64 KiB, is hashed before anything is
+ * written; any other file is copied inside the kernel while it is hashed. {@link #put(InputStream)}
+ * cannot read its content twice, so it writes a temp file first and, if the content turns out to be
+ * stored, deletes it without forcing it to disk.
  *
  * <p>{@code open} does not verify what it reads: a blob file altered on disk is returned as it is,
  * and the registry's verifying read reports the mismatch.
@@ -47,15 +53,16 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     /** How long a temp file may go unmodified before a newly opened store takes it for a crash leftover. */
     public static final Duration TEMP_FILE_MAX_AGE = Duration.ofHours(24);
 
-    // Large enough that hashing and writing run at disk speed, small enough to allocate per put.
-    private static final int BUFFER_SIZE = 1024 * 1024;
+    private static final int HASH_CHUNK = 1024 * 1024;
 
     private final Path root;
     private final BlobLayout layout;
+    private final Fingerprints fingerprints;
 
     private FileSystemArtifactStore(Path root) {
         this.root = root;
         this.layout = new BlobLayout(root);
+        this.fingerprints = new Fingerprints(layout.fingerprints());
     }
 
     /**
@@ -85,18 +92,52 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     @Override
     public StoredBlob put(InputStream content) {
         Objects.requireNonNull(content, "content");
-        Path temp = layout.temp().resolve(UUID.randomUUID() + ".tmp");
+        Path temp = newTempPath();
         boolean moved = false;
         try {
-            MessageDigest sha256 = sha256();
-            long size = copy(content, temp, sha256);
-            String digest = HexFormat.of().formatHex(sha256.digest());
-            moved = place(temp, layout.blob(digest));
-            return new StoredBlob(digest, size, moved);
+            BlobWriter.Written written = BlobWriter.write(content, temp);
+            if (exists(written.sha256())) {
+                // stored already: the temp file goes without ever being forced to disk
+                remember(written);
+                return new StoredBlob(written.sha256(), written.size(), false);
+            }
+            force(temp);
+            moved = place(temp, written);
+            return new StoredBlob(written.sha256(), written.size(), moved);
         } finally {
             if (!moved) {
                 deleteQuietly(temp);
             }
+        }
+    }
+
+    /**
+     * {@inheritDoc} Content already stored is recognized before anything is written (see the class
+     * description); new content is copied inside the kernel and hashed as it lands.
+     *
+     * @throws StorageException if {@code file} cannot be read, or the blob cannot be written
+     */
+    @Override
+    public StoredBlob put(Path file) {
+        Objects.requireNonNull(file, "file");
+        try (FileChannel source = FileChannel.open(file, READ)) {
+            Optional<StoredBlob> stored = alreadyStored(source);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            Path temp = newTempPath();
+            boolean moved = false;
+            try {
+                BlobWriter.Written written = BlobWriter.copy(source, temp);
+                moved = place(temp, written);
+                return new StoredBlob(written.sha256(), written.size(), moved);
+            } finally {
+                if (!moved) {
+                    deleteQuietly(temp);
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + file, e);
         }
     }
 
@@ -180,42 +221,63 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         TempFiles.deleteOlderThan(layout.temp(), TEMP_FILE_MAX_AGE);
     }
 
-    /** Copies {@code content} to a new file {@code temp}, updating {@code sha256}, and forces it to disk. */
-    private static long copy(InputStream content, Path temp, MessageDigest sha256) {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        long size = 0;
-        try (FileChannel out = FileChannel.open(temp, CREATE_NEW, WRITE)) {
-            int n;
-            while ((n = read(content, buffer)) > 0) {
-                sha256.update(buffer, 0, n);
-                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-                while (chunk.hasRemaining()) {
-                    out.write(chunk);
-                }
-                size += n;
+    /**
+     * The blob {@code source} would become, if it is stored already. Reads only the first 64 KiB of a
+     * file whose fingerprint is unknown; reads and hashes the whole of any other file.
+     */
+    private Optional<StoredBlob> alreadyStored(FileChannel source) throws IOException {
+        long size = source.size();
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, Fingerprints.HEAD));
+        while (head.hasRemaining() && source.read(head, head.position()) >= 0) {
+            // positional reads until the head is full
+        }
+        head.flip();
+        if (size > Fingerprints.HEAD && !fingerprints.mayHold(Fingerprints.of(head, size))) {
+            return Optional.empty();
+        }
+        MessageDigest sha256 = TempHasher.sha256();
+        long hashed = 0;
+        if (size <= Fingerprints.HEAD) {
+            hashed = head.remaining();
+            sha256.update(head);
+        } else {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(HASH_CHUNK);
+            for (int n = source.read(buffer, 0); n > 0; n = source.read(buffer.clear(), hashed)) {
+                hashed += n;
+                sha256.update(buffer.flip());
             }
-            out.force(true);
-            return size;
+        }
+        String digest = HexFormat.of().formatHex(sha256.digest());
+        return exists(digest) ? Optional.of(new StoredBlob(digest, hashed, false)) : Optional.empty();
+    }
+
+    private Path newTempPath() {
+        return layout.temp().resolve(UUID.randomUUID() + ".tmp");
+    }
+
+    private static void force(Path temp) {
+        try (FileChannel channel = FileChannel.open(temp, WRITE)) {
+            channel.force(true);
         } catch (IOException e) {
-            throw new StorageException("cannot write temp file " + temp, e);
+            throw new StorageException("cannot force temp file " + temp + " to disk", e);
         }
     }
 
-    /** Fills {@code buffer} as far as the content allows; 0 at end of content. */
-    private static int read(InputStream content, byte[] buffer) {
-        try {
-            return content.readNBytes(buffer, 0, buffer.length);
-        } catch (IOException e) {
-            // Kept apart from write failures so the caller can tell its source failed, not the disk.
-            throw new StorageException("cannot read the content to store: " + e.getMessage(), e);
+    /** Leaves the fingerprint marker of a blob large enough to have one. */
+    private void remember(BlobWriter.Written written) {
+        if (written.size() > Fingerprints.HEAD) {
+            fingerprints.record(written.fingerprint());
         }
     }
 
     /**
-     * Moves the complete {@code temp} file to {@code target} unless the blob is already there.
+     * Moves the complete, forced {@code temp} file into place unless the blob is already there.
      * Returns whether it moved it; leaves {@code temp} for the caller to delete if not.
      */
-    private static boolean place(Path temp, Path target) {
+    private boolean place(Path temp, BlobWriter.Written written) {
+        // the marker goes first, so that every visible blob has one (unless it was lost in a crash)
+        remember(written);
+        Path target = layout.blob(written.sha256());
         if (Files.isRegularFile(target)) {
             return false;
         }
@@ -246,14 +308,6 @@ public final class FileSystemArtifactStore implements ArtifactStore {
             Files.deleteIfExists(temp);
         } catch (IOException e) {
             // A temp file nobody can see does no harm; the next store opened on this root deletes it.
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelregistry.jdbc;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.modelregistry.Model;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.VersionChange;
@@ -26,16 +27,24 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * A {@link MetadataStore} in a relational database, reached through JDBC: H2 (embedded, the
- * default), and through {@link #create(DataSource)} any database the schema supports.
+ * default), PostgreSQL (12 or newer) or MariaDB (10.6 or newer), through a JDBC URL or the
+ * application's own {@link DataSource}.
  *
  * <p>Opening a store brings the database's schema up to date. Every operation is one transaction;
  * writes to a model lock its row first, so version numbers are allocated without gaps or
  * duplicates and stage moves apply one after the other, also across processes sharing the
  * database. A transaction that loses a race (deadlock, lock timeout) is retried a few times before
  * the operation fails with a {@link StorageException}. Instants are stored as epoch milliseconds.
+ *
+ * <p>If the connection to the database breaks, the operation is retried on a new connection for a
+ * few seconds (up to a minute on a shared H2 file) without being applied twice, then fails with a {@link StorageException} that names
+ * it and committed nothing; the store works again once the database is back, without reopening.
+ * See docs/DATABASES.md for the differences between the databases.
  *
  * <p>This class is thread-safe. After {@link #close()} every operation throws
  * {@link IllegalStateException}.
@@ -48,21 +57,48 @@ public final class JdbcMetadataStore implements MetadataStore {
      * concurrent writers to one model queue on its row.
      */
     private static final String H2_SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+
+    /**
+     * Lets several processes open the file database: the first one hosts it and serves the others
+     * over TCP on loopback, and another one takes over when it exits (see docs/DESIGN-NOTES.md).
+     */
+    private static final String H2_SHARED = ";AUTO_SERVER=TRUE";
     private static final int H2_POOL_SIZE = 32;
+
+    /**
+     * How long an operation on H2 retries a lost connection. When the process hosting a shared
+     * file database dies, another takes it over only after H2's file lock has been quiet for two
+     * seconds and its own check has passed, and on a loaded machine that takes several more.
+     */
+    static final long H2_RECONNECT_MILLIS = 60_000;
 
     private final Transactions transactions;
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcMetadataStore(Jdbi jdbi, Runnable release) {
-        this.transactions = new Transactions(jdbi);
+    private JdbcMetadataStore(Transactions transactions, Runnable release) {
+        this.transactions = transactions;
         this.release = release;
     }
 
     /**
      * Opens (creating if needed) an embedded H2 database in the file named by the argument plus
-     * H2's {@code .mv.db} extension. A write acknowledged by this store survives the process being killed. The
-     * database can be shared by several stores in one process, not by several processes.
+     * H2's {@code .mv.db} extension. A write acknowledged by this store survives the process being
+     * killed.
+     *
+     * <p>Several stores, in one process or in several processes on the same machine, may open the
+     * same file at once (H2's {@code AUTO_SERVER} mode): the first process hosts the database and
+     * serves the others through a TCP server on the loopback interface, on a random port written to
+     * the {@code .lock.db} file beside the database. When the hosting process exits or dies, the
+     * others lose their connections, one of them takes the database over, and operations that
+     * were interrupted are retried (for up to a minute) without being applied twice; see
+     * docs/DESIGN-NOTES.md. The file must be on a local filesystem: H2's file lock does not work
+     * on network filesystems such as NFS; share a PostgreSQL or MariaDB database instead.
+     *
+     * <p>The loopback binding is made by setting the system property {@code h2.bindAddress} to
+     * {@code 127.0.0.1} if it is unset; H2 reads it once, so it has no effect if the application
+     * used H2 before (then set it yourself, on the command line, to keep the server off the
+     * network).
      *
      * @param databaseFileWithoutExtension the database file without H2's {@code .mv.db} extension
      * @return an open store
@@ -79,7 +115,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         } catch (IOException e) {
             throw new StorageException("Could not create the directory of " + file, e);
         }
-        return h2("jdbc:h2:file:" + file + H2_SETTINGS, "sa", "", pool -> { });
+        return h2("jdbc:h2:file:" + file + H2_SHARED + H2_SETTINGS, "sa", "", pool -> { });
     }
 
     /**
@@ -95,30 +131,53 @@ public final class JdbcMetadataStore implements MetadataStore {
     }
 
     /**
-     * Opens a store on a database reached through a JDBC URL. H2 URLs get a connection pool and are
-     * used as given, so add {@code ;WRITE_DELAY=0} to a file URL for the durability of
-     * {@link #h2File(Path)}. For other databases each operation opens a connection, so prefer
-     * {@link #create(DataSource)} with a pooled data source there.
+     * Opens a store on a database reached through a JDBC URL: {@code jdbc:postgresql:},
+     * {@code jdbc:mariadb:} (or {@code jdbc:mysql:} with a MySQL driver) or {@code jdbc:h2:}. The
+     * store creates its own connection pool (HikariCP for PostgreSQL and MariaDB, at most
+     * {@value ServerPool#MAX_CONNECTIONS} connections, waiting at most
+     * {@value ServerPool#CONNECTION_TIMEOUT_MILLIS} ms for one) and closes it on {@link #close()}.
+     * H2 URLs are used as given, so add {@code ;WRITE_DELAY=0} to a file URL for the durability of
+     * {@link #h2File(Path)}. To tune the pool, pass your own with {@link #create(DataSource)}.
      *
-     * @param jdbcUrl  the JDBC URL
-     * @param user     the database user
-     * @param password the password
+     * @param jdbcUrl  the JDBC URL, which may also carry the credentials as its driver allows
+     * @param user     the database user, or null if the URL names it
+     * @param password the password, or null if the URL holds it or none is needed
      * @return an open store
+     * @throws IllegalArgumentException if the URL is of a database this store does not support
      * @throws StorageException if the database cannot be reached or migrated
      */
     public static JdbcMetadataStore create(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        if (jdbcUrl.startsWith("jdbc:h2:")) {
+        Dialect dialect = Dialect.ofUrl(jdbcUrl);
+        if (dialect == null) {
+            throw new IllegalArgumentException("Unsupported JDBC URL " + ServerPool.redacted(jdbcUrl)
+                    + "; the metadata store supports jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql: and jdbc:h2:");
+        }
+        if (dialect == Dialect.H2) {
             return h2(jdbcUrl, user, password, pool -> { });
         }
-        return open(Jdbi.create(jdbcUrl, user, password), () -> { });
+        HikariDataSource pool = ServerPool.open(jdbcUrl, user, password);
+        return open(Jdbi.create(pool), pool::close, new Transactions.Hooks() {
+            @Override
+            public void connectionLost() {
+                ServerPool.discardConnections(pool);
+            }
+
+            @Override
+            public TransactionIsolationLevel isolationOnBorrow() {
+                return ServerPool.ISOLATION;
+            }
+        }, Transactions.CONNECTION_RETRY_MILLIS);
     }
 
     /**
-     * Opens a store on a data source the caller owns; closing the store does not close it.
+     * Opens a store on a data source the caller owns, such as the application's connection pool;
+     * closing the store does not close it. Its connections must be in auto-commit mode when handed
+     * out, as pools hand them out by default.
      *
      * @param dataSource the data source, preferably pooled
      * @return an open store
+     * @throws IllegalArgumentException if the database is none of H2, PostgreSQL and MariaDB
      * @throws StorageException if the database cannot be reached or migrated
      */
     public static JdbcMetadataStore create(DataSource dataSource) {
@@ -128,15 +187,14 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     private static JdbcMetadataStore h2(String url, String user, String password,
                                         Consumer<JdbcConnectionPool> beforeDispose) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, user, password);
-        pool.setMaxConnections(H2_POOL_SIZE);
-        return open(Jdbi.create(pool), () -> {
-            try {
-                beforeDispose.accept(pool);
-            } finally {
-                pool.dispose();
+        H2Pool.serveOnLoopbackOnly();
+        H2Pool pool = new H2Pool(url, user, password, H2_POOL_SIZE);
+        return open(Jdbi.create(pool), () -> pool.close(beforeDispose), new Transactions.Hooks() {
+            @Override
+            public void connectionLost() {
+                pool.discardConnections();
             }
-        });
+        }, H2_RECONNECT_MILLIS);
     }
 
     /** Plain JDBC, because SHUTDOWN closes the connection under Jdbi, which then reports a failure. */
@@ -149,8 +207,19 @@ public final class JdbcMetadataStore implements MetadataStore {
     }
 
     private static JdbcMetadataStore open(Jdbi jdbi, Runnable release) {
+        return open(jdbi, release, Transactions.Hooks.NONE, Transactions.CONNECTION_RETRY_MILLIS);
+    }
+
+    private static JdbcMetadataStore open(Jdbi jdbi, Runnable release, Transactions.Hooks hooks,
+                                          long reconnectMillis) {
+        Transactions.Hooks withSync;
         try {
-            Migrations.apply(jdbi);
+            // A shared H2 file may be in the middle of a takeover, refusing connections for seconds.
+            withSync = Transactions.reconnecting("open the metadata database", reconnectMillis, () -> {
+                Dialect dialect = dialect(jdbi);
+                Migrations.apply(jdbi, dialect);
+                return CommitSync.around(jdbi, dialect, hooks);
+            });
         } catch (RuntimeException e) {
             try {
                 release.run();
@@ -159,7 +228,15 @@ public final class JdbcMetadataStore implements MetadataStore {
             }
             throw e;
         }
-        return new JdbcMetadataStore(jdbi, release);
+        return new JdbcMetadataStore(new Transactions(jdbi, withSync, reconnectMillis), release);
+    }
+
+    private static Dialect dialect(Jdbi jdbi) {
+        try {
+            return jdbi.withHandle(h -> Dialect.of(h.getConnection().getMetaData()));
+        } catch (JdbiException | SQLException e) {
+            throw new StorageException("Could not connect to the metadata database", e);
+        }
     }
 
     /**
@@ -170,7 +247,9 @@ public final class JdbcMetadataStore implements MetadataStore {
      */
     @Override
     public Model createModel(NewModel model) {
-        return write("create model " + model.name(), h -> ModelSql.create(h, model));
+        String request = Requests.newId();
+        return write("create model " + model.name(), h -> ModelSql.create(h, model, request),
+                h -> Requests.createdModel(h, model.name(), request));
     }
 
     /** {@inheritDoc} */
@@ -192,7 +271,9 @@ public final class JdbcMetadataStore implements MetadataStore {
      */
     @Override
     public VersionRecord insertVersion(NewVersion version) {
-        return write("register a version of " + version.model(), h -> VersionWrites.insert(h, version));
+        String request = Requests.newId();
+        return write("register a version of " + version.model(), h -> VersionWrites.insert(h, version, request),
+                h -> Requests.insertedVersion(h, version.model(), request));
     }
 
     /** {@inheritDoc} */
@@ -228,8 +309,10 @@ public final class JdbcMetadataStore implements MetadataStore {
      */
     @Override
     public VersionRecord transition(TransitionRequest request) {
+        String id = Requests.newId();
         return write("move " + request.model() + " v" + request.version() + " to " + request.to(),
-                h -> VersionWrites.transition(h, request));
+                h -> VersionWrites.transition(h, request, id),
+                h -> Requests.movedVersion(h, request.model(), request.version(), id));
     }
 
     /** {@inheritDoc} */
@@ -247,7 +330,10 @@ public final class JdbcMetadataStore implements MetadataStore {
      */
     @Override
     public VersionRecord updateVersion(VersionUpdate update) {
-        return write("update " + update.model() + " v" + update.version(), h -> VersionWrites.update(h, update));
+        String request = Requests.newId();
+        return write("update " + update.model() + " v" + update.version(),
+                h -> VersionWrites.update(h, update, request),
+                h -> Requests.updatedVersion(h, update.model(), update.version(), request));
     }
 
     /** {@inheritDoc} */
@@ -264,9 +350,11 @@ public final class JdbcMetadataStore implements MetadataStore {
         }
     }
 
-    private <T> T write(String operation, HandleCallback<T, RuntimeException> work) {
+    /** A write that can tell, after its connection broke while committing, whether it took effect. */
+    private <T> T write(String operation, HandleCallback<T, RuntimeException> work,
+                        HandleCallback<Optional<T>, RuntimeException> applied) {
         ensureOpen();
-        return transactions.write(operation, work);
+        return transactions.write(operation, work, applied);
     }
 
     private <T> T read(String operation, HandleCallback<T, RuntimeException> work) {

@@ -16,16 +16,21 @@ import org.jdbi.v3.core.JdbiException;
 /**
  * Brings a database's schema up to date when a store opens: applies, in order, the scripts under
  * {@code /dev/modelregistry/jdbc/migrations/} that the {@code schema_version} table does not list.
+ * A script of the same name under {@code migrations/<dialect>/} replaces the common one, for the
+ * few places where the SQL of the databases really differs.
  *
- * <p>Several registries may open the same fresh database at once, so every script is idempotent
- * ({@code IF NOT EXISTS}), a duplicate {@code schema_version} row means another opener finished
- * first, and a failed attempt (for example two concurrent {@code CREATE TABLE}s colliding in the
- * catalog) is retried from the start.
+ * <p>Several registries may open the same fresh database at once. On PostgreSQL the migration
+ * runs in one transaction under an advisory lock (its DDL is transactional, and concurrent
+ * {@code CREATE TABLE IF NOT EXISTS} would collide in the catalog); on MariaDB, whose DDL commits
+ * at once, under a named lock ({@code GET_LOCK}); on H2 in exclusive mode ({@code SET EXCLUSIVE},
+ * see {@link MigrationLock#H2}). The lock is taken only if the schema is behind. Every script is
+ * also idempotent ({@code IF NOT EXISTS}), a duplicate {@code schema_version} row means another
+ * opener finished first, and a failed attempt is retried from the start.
  */
 final class Migrations {
 
     /** Every migration, oldest first; the version of a script is the number after its {@code V}. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__request_ids.sql");
 
     private static final String LOCATION = "/dev/modelregistry/jdbc/migrations/";
     private static final int MAX_ATTEMPTS = 5;
@@ -44,10 +49,14 @@ final class Migrations {
      *
      * @throws StorageException if the database fails, or holds a schema newer than this library knows
      */
-    static void apply(Jdbi jdbi) {
+    static void apply(Jdbi jdbi, Dialect dialect) {
         for (int attempt = 1; ; attempt++) {
             try {
-                jdbi.useHandle(Migrations::applyMissing);
+                jdbi.useHandle(h -> {
+                    if (!upToDate(h)) {
+                        MigrationLock.of(dialect).hold(h, () -> applyMissing(h, dialect));
+                    }
+                });
                 return;
             } catch (JdbiException e) {
                 if (attempt == MAX_ATTEMPTS) {
@@ -58,7 +67,23 @@ final class Migrations {
         }
     }
 
-    private static void applyMissing(Handle h) {
+    /**
+     * Whether the schema is at this library's version, checked without the lock, so that opening
+     * an up-to-date database (nearly every opening) neither waits for nor disturbs anyone: on H2
+     * the lock pauses every other session.
+     */
+    private static boolean upToDate(Handle h) {
+        try {
+            return h.createQuery("SELECT MAX(version_number) FROM schema_version")
+                    .mapTo(Integer.class)
+                    .findOne()
+                    .orElse(0) == SCRIPTS.size();
+        } catch (JdbiException e) {
+            return false; // no schema_version table yet
+        }
+    }
+
+    private static void applyMissing(Handle h, Dialect dialect) {
         h.execute(CREATE_SCHEMA_VERSION);
         Set<Integer> applied = h.createQuery("SELECT version_number FROM schema_version")
                 .mapTo(Integer.class)
@@ -73,7 +98,7 @@ final class Migrations {
             if (applied.contains(version)) {
                 continue;
             }
-            for (String statement : statements(read(script))) {
+            for (String statement : statements(read(dialect, script))) {
                 h.execute(statement);
             }
             try {
@@ -112,7 +137,16 @@ final class Migrations {
         return statements;
     }
 
-    private static String read(String script) {
+    /** The text of a script: the dialect's own version if it has one, else the common one. */
+    static String read(Dialect dialect, String script) {
+        String own = LOCATION + dialect.directory() + "/" + script;
+        try (InputStream in = Migrations.class.getResourceAsStream(own)) {
+            if (in != null) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (InputStream in = Migrations.class.getResourceAsStream(LOCATION + script)) {
             if (in == null) {
                 throw new IllegalStateException("Migration " + LOCATION + script + " is not on the classpath");

@@ -22,8 +22,8 @@ final class ModelSql {
             "SELECT model_name, description, created_by, created_at, next_version FROM models";
 
     private static final String INSERT_MODEL =
-            "INSERT INTO models (model_name, description, created_by, created_at, next_version)"
-                    + " VALUES (:name, :description, :createdBy, :createdAt, :nextVersion)";
+            "INSERT INTO models (model_name, description, created_by, created_at, next_version, request_id)"
+                    + " VALUES (:name, :description, :createdBy, :createdAt, :nextVersion, :request)";
 
     private ModelSql() {
     }
@@ -47,15 +47,22 @@ final class ModelSql {
         return models;
     }
 
-    static Model create(Handle h, NewModel model) {
+    /**
+     * Creates a model, recording the request id (see {@link Requests}).
+     *
+     * @throws RetryTransaction if another transaction created the model concurrently: the retry
+     *                          reports the name as taken, unless that transaction was an
+     *                          interrupted earlier attempt of this very request
+     */
+    static Model create(Handle h, NewModel model, String request) {
         if (lock(h, model.name())) {
             throw new ModelAlreadyExistsException(model.name());
         }
         try {
-            insert(h, model.name(), model.description(), model.createdBy(), model.createdAt(), 1);
+            insert(h, model.name(), model.description(), model.createdBy(), model.createdAt(), 1, request);
         } catch (JdbiException e) {
             if (SqlErrors.isUniqueViolation(e)) {
-                throw new ModelAlreadyExistsException(model.name());
+                throw new RetryTransaction(e);
             }
             throw e;
         }
@@ -100,7 +107,7 @@ final class ModelSql {
                     .one() - 1;
         }
         try {
-            insert(h, name, "", createdBy, createdAt, 2);
+            insert(h, name, "", createdBy, createdAt, 2, null);
         } catch (JdbiException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new RetryTransaction(e);
@@ -111,13 +118,14 @@ final class ModelSql {
     }
 
     private static void insert(Handle h, String name, String description, String createdBy, Instant createdAt,
-                               int nextVersion) {
+                               int nextVersion, String request) {
         h.createUpdate(INSERT_MODEL)
                 .bind("name", name)
                 .bind("description", description)
                 .bind("createdBy", createdBy)
                 .bind("createdAt", createdAt.toEpochMilli())
                 .bind("nextVersion", nextVersion)
+                .bind("request", request)
                 .execute();
     }
 

@@ -1,6 +1,9 @@
 package dev.modelregistry.jdbc;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /** Classifies database errors by SQLState and vendor code, for the databases this module supports. */
@@ -12,7 +15,30 @@ final class SqlErrors {
     /** H2: lock timeout (50200) and concurrent update (90131); MariaDB/MySQL: lock wait timeout, deadlock. */
     private static final Set<Integer> TRANSIENT_CODES = Set.of(50200, 90131, 1205, 1213);
 
+    /**
+     * PostgreSQL: the server ended the session (administrator command, crash, shutdown, starting
+     * up); MariaDB: the connection was killed (70100 is also a killed query, which rolled back).
+     */
+    private static final Set<String> CONNECTION_STATES = Set.of("57P01", "57P02", "57P03", "70100");
+
+    /**
+     * H2: connection broken (90067), database closed (90098), connection closed (90121); and, while
+     * another process takes a shared file database over (see H2Pool), database in use (90020) and
+     * error opening the database (8000, "Lock file recently modified", "Another process was
+     * faster"), and while another opener migrates it, exclusive mode (90135). MariaDB/MySQL:
+     * connection killed, server gone away, lost connection, server shutdown.
+     */
+    private static final Set<Integer> CONNECTION_CODES =
+            Set.of(90067, 90098, 90121, 90020, 8000, 90135, 1927, 2006, 2013, 1053);
+
+    /**
+     * H2's "database not found" (90013, 90146): a connection exception by its class, but one that
+     * no retry will heal.
+     */
+    private static final Set<Integer> PERMANENT_CONNECTION_CODES = Set.of(90013, 90146);
+
     private static final int MYSQL_DUPLICATE_KEY = 1062;
+    private static final int H2_ADMIN_RIGHTS_REQUIRED = 90040;
 
     private SqlErrors() {
     }
@@ -20,11 +46,44 @@ final class SqlErrors {
     /** Whether retrying the whole transaction may succeed: it lost a lock race, nothing is broken. */
     static boolean isTransient(Throwable failure) {
         for (SQLException e = sqlCause(failure); e != null; e = e.getNextException()) {
-            if (TRANSIENT_STATES.contains(e.getSQLState()) || TRANSIENT_CODES.contains(e.getErrorCode())) {
+            String state = e.getSQLState();
+            if (state != null && TRANSIENT_STATES.contains(state) || TRANSIENT_CODES.contains(e.getErrorCode())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the failure is a broken or unobtainable connection (SQLState class 08, a server that
+     * ended the session, a pool that timed out waiting for a connection), rather than an error in
+     * a working session. The transaction on that connection is gone, committed or not.
+     */
+    static boolean isConnectionLoss(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException && PERMANENT_CONNECTION_CODES.contains(((SQLException) t).getErrorCode())) {
+                return false;
+            }
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException) {
+                SQLException e = (SQLException) t;
+                String state = e.getSQLState();
+                if (state != null && (state.startsWith("08") || CONNECTION_STATES.contains(state))
+                        || CONNECTION_CODES.contains(e.getErrorCode())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the failure is H2's refusal of a statement that needs admin rights. */
+    static boolean isAdminRightsRequired(Throwable failure) {
+        SQLException e = sqlCause(failure);
+        return e != null && e.getErrorCode() == H2_ADMIN_RIGHTS_REQUIRED;
     }
 
     /** Whether the failure is a unique or primary key violation. */

@@ -31,11 +31,13 @@ final class VersionWrites {
     private VersionWrites() {
     }
 
-    static VersionRecord insert(Handle h, NewVersion v) {
+    /** Registers a version under the next number, recording the request id (see {@link Requests}). */
+    static VersionRecord insert(Handle h, NewVersion v, String request) {
         int number = ModelSql.allocateVersion(h, v.model(), v.createdBy(), v.createdAt());
         long createdAt = v.createdAt().toEpochMilli();
         h.createUpdate("INSERT INTO versions (model_name, version_number, stage, description, digest, created_by,"
-                        + " created_at) VALUES (:model, :version, :stage, :description, :digest, :createdBy, :createdAt)")
+                        + " created_at, request_id) VALUES (:model, :version, :stage, :description, :digest,"
+                        + " :createdBy, :createdAt, :request)")
                 .bind("model", v.model())
                 .bind("version", number)
                 .bind("stage", v.stage())
@@ -43,6 +45,7 @@ final class VersionWrites {
                 .bind("digest", v.digest())
                 .bind("createdBy", v.createdBy())
                 .bind("createdAt", createdAt)
+                .bind("request", request)
                 .execute();
         insertPairs(h, "version_params", "item_value", v.model(), number, v.params());
         insertPairs(h, "version_metrics", "metric_value", v.model(), number, v.metrics());
@@ -52,7 +55,8 @@ final class VersionWrites {
                 v.files(), v.digest(), v.createdBy(), Instant.ofEpochMilli(createdAt));
     }
 
-    static VersionRecord transition(Handle h, TransitionRequest r) {
+    /** Moves a version, recording the request id on its own move, not on the displacements. */
+    static VersionRecord transition(Handle h, TransitionRequest r, String request) {
         ModelSql.lock(h, r.model());
         String stage = stageOf(h, r.model(), r.version())
                 .orElseThrow(() -> new VersionNotFoundException(VersionRef.of(r.model(), r.version())));
@@ -71,14 +75,15 @@ final class VersionWrites {
                     .list();
             String comment = DISPLACED_BY + VersionRef.of(r.model(), r.version());
             for (int occupant : occupants) {
-                move(h, r.model(), occupant, r.to(), r.displacedTo(), r.actor(), r.at(), comment);
+                move(h, r.model(), occupant, r.to(), r.displacedTo(), r.actor(), r.at(), comment, null);
             }
         }
-        move(h, r.model(), r.version(), stage, r.to(), r.actor(), r.at(), r.comment());
+        move(h, r.model(), r.version(), stage, r.to(), r.actor(), r.at(), r.comment(), request);
         return VersionReads.find(h, r.model(), r.version()).orElseThrow();
     }
 
-    static VersionRecord update(Handle h, VersionUpdate u) {
+    /** Updates a version, recording the request id on each change it records. */
+    static VersionRecord update(Handle h, VersionUpdate u, String request) {
         ModelSql.lock(h, u.model());
         String description = h.createQuery("SELECT description FROM versions"
                         + " WHERE model_name = :model AND version_number = :version")
@@ -87,7 +92,7 @@ final class VersionWrites {
                 .mapTo(String.class)
                 .findOne()
                 .orElseThrow(() -> new VersionNotFoundException(VersionRef.of(u.model(), u.version())));
-        Changes changes = new Changes(h, u);
+        Changes changes = new Changes(h, u, request);
         if (u.description() != null && !u.description().equals(description)) {
             h.createUpdate("UPDATE versions SET description = :description"
                             + " WHERE model_name = :model AND version_number = :version")
@@ -142,15 +147,15 @@ final class VersionWrites {
     }
 
     private static void move(Handle h, String model, int version, String from, String to, String actor,
-                             Instant at, String comment) {
+                             Instant at, String comment, String request) {
         h.createUpdate("UPDATE versions SET stage = :stage WHERE model_name = :model AND version_number = :version")
                 .bind("stage", to)
                 .bind("model", model)
                 .bind("version", version)
                 .execute();
         h.createUpdate("INSERT INTO stage_transitions (model_name, version_number, seq, from_stage, to_stage, actor,"
-                        + " at_millis, transition_comment) VALUES (:model, :version, :seq, :from, :to, :actor, :at,"
-                        + " :comment)")
+                        + " at_millis, transition_comment, request_id) VALUES (:model, :version, :seq, :from, :to,"
+                        + " :actor, :at, :comment, :request)")
                 .bind("model", model)
                 .bind("version", version)
                 .bind("seq", nextSeq(h, "stage_transitions", model, version))
@@ -159,6 +164,7 @@ final class VersionWrites {
                 .bind("actor", actor)
                 .bind("at", at.toEpochMilli())
                 .bind("comment", comment)
+                .bind("request", request)
                 .execute();
     }
 
@@ -202,15 +208,17 @@ final class VersionWrites {
     private static final class Changes {
         private final Handle h;
         private final VersionUpdate update;
+        private final String request;
         private final PreparedBatch batch;
         private int seq;
 
-        Changes(Handle h, VersionUpdate update) {
+        Changes(Handle h, VersionUpdate update, String request) {
             this.h = h;
             this.update = update;
+            this.request = request;
             this.batch = h.prepareBatch("INSERT INTO version_changes (model_name, version_number, seq, field_name,"
-                    + " old_value, new_value, actor, at_millis) VALUES (:model, :version, :seq, :field, :old, :new,"
-                    + " :actor, :at)");
+                    + " old_value, new_value, actor, at_millis, request_id) VALUES (:model, :version, :seq, :field,"
+                    + " :old, :new, :actor, :at, :request)");
         }
 
         void add(String field, String oldValue, String newValue) {
@@ -219,7 +227,8 @@ final class VersionWrites {
             }
             batch.bind("model", update.model()).bind("version", update.version()).bind("seq", seq++)
                     .bind("field", field).bind("old", oldValue).bind("new", newValue)
-                    .bind("actor", update.actor()).bind("at", update.at().toEpochMilli()).add();
+                    .bind("actor", update.actor()).bind("at", update.at().toEpochMilli()).bind("request", request)
+                    .add();
         }
 
         void insert() {

@@ -147,8 +147,8 @@ class H2FileDatabaseTest {
             JdbcMetadataStore.h2File(database()).close();
             JdbcMetadataStore.h2File(database()).close();
 
-            assertThat(query("SELECT version_number, script FROM schema_version"))
-                    .containsExactly(List.of(1, "V1__init.sql"));
+            assertThat(query("SELECT version_number, script FROM schema_version ORDER BY version_number"))
+                    .containsExactly(List.of(1, "V1__init.sql"), List.of(2, "V2__request_ids.sql"));
         }
 
         @Test
@@ -175,7 +175,8 @@ class H2FileDatabaseTest {
                 }
 
                 assertThat(stores.get(0).versions("durable")).hasSize(openers);
-                assertThat(query("SELECT version_number FROM schema_version")).containsExactly(List.of(1));
+                assertThat(query("SELECT version_number FROM schema_version ORDER BY version_number"))
+                        .containsExactly(List.of(1), List.of(2));
             } finally {
                 stores.forEach(JdbcMetadataStore::close);
                 pool.shutdownNow();
