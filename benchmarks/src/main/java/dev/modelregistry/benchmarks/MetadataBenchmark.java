@@ -1,0 +1,184 @@
+package dev.modelregistry.benchmarks;
+
+import dev.modelregistry.Registry;
+import dev.modelregistry.core.InMemoryArtifactStore;
+import dev.modelregistry.core.Registries;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The metadata suite of issues 3 and 4: for each scale (default 10k and 1M versions, 100 per model)
+ * every database (embedded H2 file, PostgreSQL) is bulk-loaded with the same synthetic registry, then
+ * registering a small version, resolving {@code name@version} and {@code name@stage}, and listing
+ * one model's versions are timed through the public API, side by side: each operation runs in ten
+ * rounds that alternate between the databases, so that a noisy neighbour on a shared machine slows
+ * both alike and the ratios stay fair. Prints a Markdown report on standard output (progress goes to
+ * standard error) and saves it under {@code bench.out}. Run it as docs/PERFORMANCE.md says; options
+ * are in {@link MetadataOptions}.
+ */
+public final class MetadataBenchmark {
+
+    private static final int ROUNDS = 10;
+    private static final int FSYNCS_PER_ROUND = 20;
+
+    private MetadataBenchmark() {
+    }
+
+    /**
+     * Runs the suite.
+     *
+     * @param args ignored; options are system properties
+     * @throws IOException  if the scratch directory or the report cannot be written
+     * @throws SQLException if loading a database fails
+     */
+    public static void main(String[] args) throws IOException, SQLException {
+        MetadataOptions options = MetadataOptions.fromSystemProperties();
+        List<MetadataRun.Result> results = new ArrayList<>();
+        Set<String> settings = new LinkedHashSet<>();
+        Set<String> skipped = new LinkedHashSet<>();
+        Map<Long, Latencies> fsyncs = new LinkedHashMap<>();
+        try (Workspace workspace = new Workspace(options.workDir().resolve("metadata"))) {
+            for (long versions : options.scales()) {
+                SyntheticCatalog catalog = catalog(versions, options.versionsPerModel());
+                List<TargetDatabase> targets = new ArrayList<>();
+                try {
+                    Map<TargetDatabase, MetadataRun.Load> loads = new LinkedHashMap<>();
+                    for (String database : options.databases()) {
+                        Optional<TargetDatabase> target = open(database, workspace, versions);
+                        if (target.isEmpty()) {
+                            skipped.add(database);
+                            continue;
+                        }
+                        targets.add(target.get());
+                        MetadataRun.Load load = MetadataRun.load(target.get(), catalog, options.loadThreads());
+                        loads.put(target.get(), load);
+                        settings.add(load.settings());
+                    }
+                    try (FsyncProbe fsync = new FsyncProbe(workspace.root())) {
+                        results.addAll(measure(loads, catalog, options, fsync));
+                        fsyncs.put(versions, fsync.latencies());
+                    }
+                } finally {
+                    targets.forEach(TargetDatabase::close);
+                }
+            }
+            String report = report(options, workspace.root(), results, fsyncs, settings, skipped);
+            System.out.println(report);
+            save(options.outDir(), report);
+        }
+    }
+
+    /**
+     * Times every operation on every loaded database, alternating between them round by round, and
+     * the reference fsync in every timed round of registrations.
+     */
+    private static List<MetadataRun.Result> measure(Map<TargetDatabase, MetadataRun.Load> loads,
+                                                    SyntheticCatalog catalog, MetadataOptions options,
+                                                    FsyncProbe fsync) {
+        List<Registry> registries = new ArrayList<>();
+        try {
+            List<MetadataOps> ops = new ArrayList<>();
+            for (TargetDatabase target : loads.keySet()) {
+                InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
+                catalog.storeBlobs(artifacts);
+                Registry registry = Registries.builder().metadataStore(target.openStore()).artifactStore(artifacts)
+                        .principal("bench").build();
+                registries.add(registry);
+                ops.add(new MetadataOps(registry, catalog));
+            }
+            String scale = MetadataOptions.human(catalog.totalVersions());
+            Progress.note(scale + ": warming up, " + options.warmup() + " rounds on each database");
+            ops.forEach(o -> o.warmUp(options.warmup()));
+            for (MetadataOps.Op op : MetadataOps.Op.values()) {
+                int count = switch (op) {
+                    case RESOLVE_VERSION, RESOLVE_STAGE -> options.lookups();
+                    case LIST -> options.lists();
+                    case REGISTER -> options.registers();
+                };
+                Progress.note(scale + ": " + op.label + ", " + count + " timed on each database");
+                int chunk = Math.max(1, count / ROUNDS);
+                for (int round = 0; round <= ROUNDS; round++) {
+                    // Round 0 is an untimed lead-in; the order flips every round so neither database always goes first.
+                    for (int i = 0; i < ops.size(); i++) {
+                        int which = round % 2 == 0 ? i : ops.size() - 1 - i;
+                        ops.get(which).run(op, chunk, round > 0);
+                    }
+                    if (op == MetadataOps.Op.REGISTER && round > 0) {
+                        fsync.run(FSYNCS_PER_ROUND);
+                    }
+                }
+            }
+            List<MetadataRun.Result> results = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<TargetDatabase, MetadataRun.Load> e : loads.entrySet()) {
+                results.add(new MetadataRun.Result(e.getKey().name(), catalog.totalVersions(), catalog.models(),
+                        e.getValue(), ops.get(i++).latencies()));
+            }
+            return results;
+        } finally {
+            registries.forEach(Registry::close);
+        }
+    }
+
+    private static SyntheticCatalog catalog(long versions, int perModel) {
+        if (versions % perModel != 0 || versions / perModel > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("scale " + versions + " is not a whole number of models of "
+                    + perModel + " versions");
+        }
+        return new SyntheticCatalog((int) (versions / perModel), perModel);
+    }
+
+    private static Optional<TargetDatabase> open(String database, Workspace workspace, long versions)
+            throws IOException {
+        return switch (database) {
+            case "h2" -> Optional.of(new H2Target(workspace.fresh("h2-" + MetadataOptions.human(versions))));
+            case "postgresql", "postgres" -> PostgresTarget.create().map(t -> t);
+            default -> throw new IllegalArgumentException("unknown database " + database
+                    + " in bench.databases; use h2 and/or postgresql");
+        };
+    }
+
+    private static String report(MetadataOptions options, Path workDir, List<MetadataRun.Result> results,
+                                 Map<Long, Latencies> fsyncs, Set<String> settings, Set<String> skipped) {
+        MetadataReport tables = new MetadataReport(results, fsyncs);
+        StringBuilder out = new StringBuilder("## Metadata path\n\n");
+        out.append(MachineInfo.describe(workDir));
+        settings.forEach(s -> out.append("- database: ").append(s).append('\n'));
+        if (!skipped.isEmpty()) {
+            out.append("- **skipped** (server not reachable): ").append(String.join(", ", skipped)).append('\n');
+        }
+        out.append('\n').append(String.format(java.util.Locale.ROOT,
+                "Each scale: a fresh database of each kind, %d versions per model (4 params, 3 metrics, 2 tags,"
+                        + " 1–2 files), bulk-loaded with JDBC batches, then timed through the public `Registry` API"
+                        + " (`Registries.builder()` with `JdbcMetadataStore` and the in-memory artifact store;"
+                        + " a registration carries one 64-byte file). Uniformly random models and versions, the"
+                        + " same sequence on every database; %d lookups of each kind, %d listings, %d"
+                        + " registrations per database, in %d rounds alternating between the databases, after"
+                        + " %d untimed warm-up rounds and an untimed lead-in of a tenth of each count.%n%n",
+                options.versionsPerModel(), options.lookups(), options.lists(), options.registers(), ROUNDS,
+                options.warmup()));
+        out.append("### Load\n\n").append(tables.loadTable()).append('\n');
+        out.append(tables.apiLoadEstimate()).append('\n');
+        out.append("### Operations\n\n").append(tables.operationsTable()).append('\n');
+        return out.toString();
+    }
+
+    private static void save(Path outDir, String report) throws IOException {
+        Files.createDirectories(outDir);
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path file = outDir.resolve("metadata-" + stamp + ".md");
+        Files.writeString(file, report);
+        Progress.note("report saved to " + file);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.modelregistry.benchmarks;
+
+import dev.modelregistry.ModelVersion;
+import dev.modelregistry.Registry;
+import dev.modelregistry.StandardStage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The timed operations of the metadata benchmark on one registry, each called through the public
+ * {@link Registry} API on a loaded {@link SyntheticCatalog}, on models and versions drawn uniformly
+ * at random, so that lookups are spread over the whole database as a fleet of serving jobs would
+ * spread them. Each operation has its own random sequence with a fixed seed, so every database sees
+ * the same lookups in the same order. Every result is checked, so a fast wrong answer cannot pass
+ * for a fast right one. Not thread-safe.
+ */
+final class MetadataOps {
+
+    /** The operations, in the order they run; registering last leaves the loaded versions as loaded for the reads. */
+    enum Op {
+        RESOLVE_VERSION("resolve name@version"),
+        RESOLVE_STAGE("resolve name@stage (PRODUCTION)"),
+        LIST("list the versions of one model"),
+        REGISTER("register a small version");
+
+        final String label;
+
+        Op(String label) {
+            this.label = label;
+        }
+    }
+
+    private final Registry registry;
+    private final SyntheticCatalog catalog;
+    private final Map<Op, SplittableRandom> randoms = new EnumMap<>(Op.class);
+    private final Map<Op, Latencies> latencies = new EnumMap<>(Op.class);
+    private long registrations;
+
+    MetadataOps(Registry registry, SyntheticCatalog catalog) {
+        this.registry = registry;
+        this.catalog = catalog;
+        for (Op op : Op.values()) {
+            randoms.put(op, new SplittableRandom(20240601L + op.ordinal()));
+            latencies.put(op, new Latencies(1024));
+        }
+    }
+
+    /** The timed latencies so far. */
+    Map<Op, Latencies> latencies() {
+        return latencies;
+    }
+
+    /**
+     * Runs every read operation {@code count} times, untimed, on a random sequence of its own, so
+     * that the JIT has compiled the paths of this database's driver before anything is timed. Also
+     * checks that a loaded version's file reads back verified, which proves the loader's manifests.
+     */
+    void warmUp(int count) {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < count; i++) {
+            resolveVersion(random);
+            resolveStage(random);
+            if (i % 10 == 0) {
+                list(random);
+            }
+        }
+        try (InputStream in = registry.open(registry.version(SyntheticCatalog.modelName(0), 1).orElseThrow(),
+                "model.onnx")) {
+            in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code op} {@code count} times; {@code timed} adds the latencies to the results. */
+    void run(Op op, int count, boolean timed) {
+        SplittableRandom random = randoms.get(op);
+        Latencies out = latencies.get(op);
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            switch (op) {
+                case RESOLVE_VERSION -> resolveVersion(random);
+                case RESOLVE_STAGE -> resolveStage(random);
+                case LIST -> list(random);
+                case REGISTER -> register(random);
+            }
+            long nanos = System.nanoTime() - start;
+            if (timed) {
+                out.add(nanos);
+            }
+        }
+    }
+
+    private String randomModel(SplittableRandom random) {
+        return SyntheticCatalog.modelName(random.nextInt(catalog.models()));
+    }
+
+    private void resolveVersion(SplittableRandom random) {
+        String model = randomModel(random);
+        int number = 1 + random.nextInt(catalog.versionsPerModel());
+        ModelVersion v = registry.version(model, number).orElseThrow(() -> missing(model + " v" + number));
+        check(v.version() == number && v.params().size() == 4 && !v.files().isEmpty(), v);
+    }
+
+    private void resolveStage(SplittableRandom random) {
+        String model = randomModel(random);
+        ModelVersion v = registry.find(model, StandardStage.PRODUCTION)
+                .orElseThrow(() -> missing(model + "@PRODUCTION"));
+        check(v.version() == catalog.versionsPerModel() - 2, v);
+    }
+
+    /** Lists a model's versions; registrations (which run last) may have added some. */
+    private void list(SplittableRandom random) {
+        String model = randomModel(random);
+        int size = registry.versions(model).size();
+        if (size < catalog.versionsPerModel()) {
+            throw new IllegalStateException(model + " lists " + size + " versions, expected "
+                    + catalog.versionsPerModel());
+        }
+    }
+
+    /** A version shaped like the loaded ones, with 64 bytes of new content so that the artifact path stays negligible. */
+    private void register(SplittableRandom random) {
+        long serial = registrations++;
+        byte[] content = String.format(Locale.ROOT, "bench registration %045d", serial)
+                .getBytes(StandardCharsets.US_ASCII);
+        ModelVersion v = registry.register(randomModel(random))
+                .content("model.onnx", content)
+                .param("max_depth", "6")
+                .param("learning_rate", "0.05")
+                .param("n_estimators", "300")
+                .param("seed", Long.toString(serial))
+                .metric("auc", 0.93)
+                .metric("logloss", 0.21)
+                .metric("accuracy", 0.88)
+                .tag("team", "bench")
+                .tag("dataset", "ds-" + serial % 20)
+                .commit();
+        check(v.version() > catalog.versionsPerModel(), v);
+    }
+
+    private static IllegalStateException missing(String what) {
+        return new IllegalStateException(what + " was not found; the load is broken");
+    }
+
+    private static void check(boolean ok, ModelVersion v) {
+        if (!ok) {
+            throw new IllegalStateException("unexpected result " + v.ref() + " in " + v.stage());
+        }
+    }
+}
