@@ -3,7 +3,9 @@ package dev.modelregistry;
 /**
  * Thrown when a storage backend fails (database unreachable, disk full, I/O error). The cause is
  * the underlying {@code SQLException} or {@code IOException}. An operation that throws this
- * committed nothing, unless its Javadoc says otherwise.
+ * committed nothing, except when the connection to the database broke during the commit itself and
+ * could not be regained: then the message says the change may or may not have been applied, and
+ * reading it back tells which.
  */
 public class StorageException extends RegistryException {
 

@@ -42,8 +42,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * the operation fails with a {@link StorageException}. Instants are stored as epoch milliseconds.
  *
  * <p>If the connection to the database breaks, the operation is retried on a new connection for a
- * few seconds (up to a minute on a shared H2 file) without being applied twice, then fails with a {@link StorageException} that names
- * it and committed nothing; the store works again once the database is back, without reopening.
+ * few seconds (up to a minute on a shared H2 file) without being applied twice (each write carries a
+ * request id that a retry looks for first). If the database stays away, the operation fails with a
+ * {@link StorageException} that names it; it committed nothing, unless the connection broke during
+ * the commit itself, in which case the message says the change may or may not have been applied.
+ * The store works again once the database is back, without reopening.
  * See docs/DATABASES.md for the differences between the databases.
  *
  * <p>This class is thread-safe. After {@link #close()} every operation throws
