@@ -57,20 +57,8 @@ public final class ArtifactBenchmark {
                 Workspace.delete(dir.root());
             }
         }
-        report.append(metadataPlaceholder());
         System.out.println(report);
         save(options.outDir(), report.toString());
-    }
-
-    /** The metadata half of issue 4 is built on another engineer's loader; this marks its place. */
-    private static String metadataPlaceholder() {
-        return """
-                ## Metadata path
-
-                Not measured yet: register, resolve by version and stage, and list on H2 and PostgreSQL at
-                10k and 1M versions come with the metadata loader (issue 4, metadata part).
-
-                """;
     }
 
     private static void save(Path outDir, String report) throws IOException {

@@ -33,18 +33,13 @@ final class H2Target implements TargetDatabase {
 
     @Override
     public JdbcMetadataStore openStore() {
-        String extra = System.getProperty("h2store");
-        if (extra != null) {
-            return JdbcMetadataStore.create("jdbc:h2:file:" + file.toAbsolutePath()
-                    + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000" + extra, "sa", "");
-        }
         return JdbcMetadataStore.h2File(file);
     }
 
     @Override
     public Connection connectForLoading() throws SQLException {
         // The store is closed while loading, so this connection opens the file in this process alone.
-        return DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath() + System.getProperty("h2x", ""), "sa", "");
+        return DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
     }
 
     @Override
@@ -59,13 +54,14 @@ final class H2Target implements TargetDatabase {
     public String settings(Connection c) throws SQLException {
         StringBuilder out = new StringBuilder("H2 ").append(c.getMetaData().getDatabaseProductVersion());
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT DISTINCT SETTING_NAME, SETTING_VALUE"
-                     + " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE '%CACHE%'")) {
-            while (rs.next()) {
-                out.append(", ").append(rs.getString(1)).append('=').append(rs.getString(2));
+             ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                     + " WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'")) {
+            if (rs.next()) {
+                out.append(", page cache ").append(rs.getString(1)).append(" MiB (H2's default)");
             }
         }
-        return out.append(" (the store's own URL adds WRITE_DELAY=0, and it syncs every write commit)").toString();
+        return out.append(", opened by JdbcMetadataStore.h2File (WRITE_DELAY=0, CHECKPOINT SYNC after every write"
+                + " commit)").toString();
     }
 
     @Override

@@ -22,6 +22,12 @@ final class Latencies {
         sorted = false;
     }
 
+    void addAll(Latencies other) {
+        for (int i = 0; i < other.count; i++) {
+            add(other.nanos[i]);
+        }
+    }
+
     int count() {
         return count;
     }

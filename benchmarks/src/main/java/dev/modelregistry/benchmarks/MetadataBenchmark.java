@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -122,8 +123,9 @@ public final class MetadataBenchmark {
             List<MetadataRun.Result> results = new ArrayList<>();
             int i = 0;
             for (Map.Entry<TargetDatabase, MetadataRun.Load> e : loads.entrySet()) {
+                MetadataOps o = ops.get(i++);
                 results.add(new MetadataRun.Result(e.getKey().name(), catalog.totalVersions(), catalog.models(),
-                        e.getValue(), ops.get(i++).latencies()));
+                        e.getValue(), o.latencies(), o.bestRoundMedians()));
             }
             return results;
         } finally {
@@ -158,7 +160,7 @@ public final class MetadataBenchmark {
         if (!skipped.isEmpty()) {
             out.append("- **skipped** (server not reachable): ").append(String.join(", ", skipped)).append('\n');
         }
-        out.append('\n').append(String.format(java.util.Locale.ROOT,
+        out.append('\n').append(String.format(Locale.ROOT,
                 "Each scale: a fresh database of each kind, %d versions per model (4 params, 3 metrics, 2 tags,"
                         + " 1–2 files), bulk-loaded with JDBC batches, then timed through the public `Registry` API"
                         + " (`Registries.builder()` with `JdbcMetadataStore` and the in-memory artifact store;"

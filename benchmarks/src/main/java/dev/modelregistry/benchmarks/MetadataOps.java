@@ -40,6 +40,7 @@ final class MetadataOps {
     private final SyntheticCatalog catalog;
     private final Map<Op, SplittableRandom> randoms = new EnumMap<>(Op.class);
     private final Map<Op, Latencies> latencies = new EnumMap<>(Op.class);
+    private final Map<Op, Long> bestRoundMedians = new EnumMap<>(Op.class);
     private long registrations;
 
     MetadataOps(Registry registry, SyntheticCatalog catalog) {
@@ -54,6 +55,14 @@ final class MetadataOps {
     /** The timed latencies so far. */
     Map<Op, Latencies> latencies() {
         return latencies;
+    }
+
+    /**
+     * The lowest median of one timed round of each operation: on a shared machine, the round in
+     * which the neighbours were quietest, so the closest estimate of what an idle machine would show.
+     */
+    Map<Op, Long> bestRoundMedians() {
+        return bestRoundMedians;
     }
 
     /**
@@ -78,10 +87,10 @@ final class MetadataOps {
         }
     }
 
-    /** Runs {@code op} {@code count} times; {@code timed} adds the latencies to the results. */
+    /** Runs {@code op} {@code count} times as one round; {@code timed} adds the latencies to the results. */
     void run(Op op, int count, boolean timed) {
         SplittableRandom random = randoms.get(op);
-        Latencies out = latencies.get(op);
+        Latencies round = new Latencies(count);
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
             switch (op) {
@@ -90,10 +99,11 @@ final class MetadataOps {
                 case LIST -> list(random);
                 case REGISTER -> register(random);
             }
-            long nanos = System.nanoTime() - start;
-            if (timed) {
-                out.add(nanos);
-            }
+            round.add(System.nanoTime() - start);
+        }
+        if (timed) {
+            latencies.get(op).addAll(round);
+            bestRoundMedians.merge(op, round.p50(), Math::min);
         }
     }
 

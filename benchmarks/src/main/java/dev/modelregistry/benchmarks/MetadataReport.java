@@ -48,6 +48,7 @@ final class MetadataReport {
         databases.forEach(d -> {
             header.add(d + " p50");
             header.add(d + " p99");
+            header.add(d + " best round p50");
         });
         boolean ratio = databases.contains(H2) && databases.contains(POSTGRES);
         if (ratio) {
@@ -63,6 +64,8 @@ final class MetadataReport {
                     Optional<Latencies> l = latencies(scale.getValue(), d, op);
                     row.add(l.map(x -> Latencies.millis(x.p50())).orElse("–"));
                     row.add(l.map(x -> Latencies.millis(x.p99())).orElse("–"));
+                    row.add(Optional.ofNullable(scale.getValue().get(d)).map(r -> r.bestRoundMedians().get(op))
+                            .map(Latencies::millis).orElse("–"));
                 }
                 Optional<Latencies> h2 = latencies(scale.getValue(), H2, op);
                 Optional<Latencies> pg = latencies(scale.getValue(), POSTGRES, op);
@@ -80,6 +83,7 @@ final class MetadataReport {
                 databases.forEach(d -> {
                     row.add(Latencies.millis(fsync.p50()));
                     row.add(Latencies.millis(fsync.p99()));
+                    row.add("–");
                 });
                 if (ratio) {
                     row.add("–");
@@ -98,9 +102,9 @@ final class MetadataReport {
         for (MetadataRun.Result r : results) {
             long p50 = r.ops().get(MetadataOps.Op.REGISTER).p50();
             out.append(String.format(Locale.ROOT, "- %s, %s versions: registering them one by one at the measured"
-                            + " median of %s would take %.0f min (single writer), against %.1f min for the bulk load.%n",
+                            + " median of %s would take %s (one writer), against %s for the bulk load.%n",
                     r.database(), MetadataOptions.human(r.versions()), Latencies.millis(p50),
-                    r.versions() * p50 / 1e9 / 60, r.load().loadNanos() / 1e9 / 60));
+                    duration(r.versions() * p50), duration(r.load().loadNanos())));
         }
         return out.toString();
     }
@@ -143,6 +147,13 @@ final class MetadataReport {
     private static Optional<Latencies> latencies(Map<String, MetadataRun.Result> scale, String database,
                                                  MetadataOps.Op op) {
         return Optional.ofNullable(scale.get(database)).map(r -> r.ops().get(op));
+    }
+
+    /** {@code 57 min} or {@code 17 s}. */
+    private static String duration(double nanos) {
+        double seconds = nanos / 1e9;
+        return seconds >= 120 ? String.format(Locale.ROOT, "%.0f min", seconds / 60)
+                : String.format(Locale.ROOT, "%.0f s", seconds);
     }
 
     private static String seconds(long nanos) {

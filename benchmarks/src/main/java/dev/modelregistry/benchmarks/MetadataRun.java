@@ -33,8 +33,10 @@ final class MetadataRun {
      * @param models   models loaded
      * @param load     how it was loaded
      * @param ops      the timed operations
+     * @param bestRoundMedians the lowest median of one round of each operation
      */
-    record Result(String database, long versions, int models, Load load, Map<MetadataOps.Op, Latencies> ops) {
+    record Result(String database, long versions, int models, Load load, Map<MetadataOps.Op, Latencies> ops,
+                  Map<MetadataOps.Op, Long> bestRoundMedians) {
     }
 
     private MetadataRun() {
