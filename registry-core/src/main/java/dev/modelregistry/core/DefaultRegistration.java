@@ -74,9 +74,7 @@ final class DefaultRegistration implements Registration {
 
     @Override
     public Registration param(String key, String value) {
-        params.put(Validation.key("param", key), Validation.value("param", key, value));
-        Validation.entryCount("param", params);
-        return this;
+        return putText("param", params, key, value);
     }
 
     @Override
@@ -100,9 +98,7 @@ final class DefaultRegistration implements Registration {
 
     @Override
     public Registration tag(String key, String value) {
-        tags.put(Validation.key("tag", key), Validation.value("tag", key, value));
-        Validation.entryCount("tag", tags);
-        return this;
+        return putText("tag", tags, key, value);
     }
 
     @Override
@@ -141,6 +137,12 @@ final class DefaultRegistration implements Registration {
         LOG.debug("Registered {} by {}: {} files, {} new bytes stored", committed.ref(), createdBy, entries.size(),
                 newBytes);
         return committed;
+    }
+
+    private Registration putText(String kind, Map<String, String> entries, String key, String value) {
+        entries.put(Validation.key(kind, key), Validation.value(kind, key, value));
+        Validation.entryCount(kind, entries);
+        return this;
     }
 
     private Registration add(PendingFile file) {
