@@ -54,9 +54,20 @@ final class RegisterComparison {
             }
         }
         PageCache.settle(workspace.root());
-        return new RegisterReport(title, data, times, runs, all).toString()
+        return new RegisterReport(title, data, times, runs, all).toString() + hashingAlone()
                 + "Machine load (1-minute average, " + Runtime.getRuntime().availableProcessors() + " cores) during this case: "
                 + loadBefore + " → " + MachineLoad.oneMinute() + ".\n\n";
+    }
+
+    /** The time SHA-256 alone needs for the data set: with the durable copy, the floor of a registration. */
+    private String hashingAlone() {
+        double seconds = data.bytes() / HashSpeed.oneCore();
+        Samples durable = times.get(References.DURABLE_COPY);
+        String ratio = durable == null || durable.isEmpty() ? ""
+                : String.format(Locale.ROOT, ", %.2f× the durable copy's median", seconds / (durable.median() / 1e9));
+        return String.format(Locale.ROOT, "Hashing alone: the JDK's SHA-256 on one core (in memory, this run) needs "
+                + "%.2f s for these bytes%s. The registry hashes on a thread of its own alongside the copy and the "
+                + "fsync, so the larger of the two is its floor.%n%n", seconds, ratio);
     }
 
     private long runOnce(String subject, Path out) throws IOException {
