@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +15,15 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /** The SQL for the {@code models} and {@code model_tags} tables, including version number allocation. */
 final class ModelSql {
 
-    private static final String SELECT_MODEL =
-            "SELECT model_name, description, created_by, created_at, next_version FROM models";
+    /** A model's row once per tag, or once with NULL tag columns if it has no tags. */
+    private static final String SELECT_MODELS_WITH_TAGS = "SELECT m.model_name, m.description, m.created_by,"
+            + " m.created_at, m.next_version, t.item_key, t.item_value"
+            + " FROM models m LEFT JOIN model_tags t ON t.model_name = m.model_name";
 
     private static final String INSERT_MODEL =
             "INSERT INTO models (model_name, description, created_by, created_at, next_version, request_id)"
@@ -29,21 +33,35 @@ final class ModelSql {
     }
 
     static Optional<Model> find(Handle h, String name) {
-        return h.createQuery(SELECT_MODEL + " WHERE model_name = :name")
-                .bind("name", name)
-                .map(ModelRow.MAPPER)
-                .findOne()
-                .map(row -> row.toModel(tags(h, name).getOrDefault(name, Map.of())));
+        List<Model> models = read(h.createQuery(SELECT_MODELS_WITH_TAGS + " WHERE m.model_name = :name")
+                .bind("name", name));
+        return models.isEmpty() ? Optional.empty() : Optional.of(models.get(0));
     }
 
     /** All models, sorted by name in Java's order rather than the database collation's. */
     static List<Model> all(Handle h) {
-        Map<String, Map<String, String>> tags = tags(h, null);
-        List<Model> models = new ArrayList<>();
-        h.createQuery(SELECT_MODEL)
-                .map(ModelRow.MAPPER)
-                .forEach(row -> models.add(row.toModel(tags.getOrDefault(row.name(), Map.of()))));
+        List<Model> models = read(h.createQuery(SELECT_MODELS_WITH_TAGS));
         models.sort(Comparator.comparing(Model::name));
+        return models;
+    }
+
+    /** Models with their tags from one statement, so from one snapshot (see {@link VersionReads}). */
+    private static List<Model> read(Query query) {
+        Map<String, ModelRow> rows = new LinkedHashMap<>();
+        Map<String, Map<String, String>> tags = new HashMap<>();
+        query.reduceResultSet(rows, (acc, rs, ctx) -> {
+            String name = rs.getString("model_name");
+            if (!acc.containsKey(name)) {
+                acc.put(name, ModelRow.MAPPER.map(rs, ctx));
+            }
+            String key = rs.getString("item_key");
+            if (key != null) {
+                tags.computeIfAbsent(name, n -> new HashMap<>()).put(key, rs.getString("item_value"));
+            }
+            return acc;
+        });
+        List<Model> models = new ArrayList<>(rows.size());
+        rows.forEach((name, row) -> models.add(row.toModel(tags.getOrDefault(name, Map.of()))));
         return models;
     }
 
@@ -127,20 +145,6 @@ final class ModelSql {
                 .bind("nextVersion", nextVersion)
                 .bind("request", request)
                 .execute();
-    }
-
-    /** Tags of one model, or of all models if {@code name} is null, by model name. */
-    private static Map<String, Map<String, String>> tags(Handle h, String name) {
-        Map<String, Map<String, String>> tags = new HashMap<>();
-        String sql = "SELECT model_name, item_key, item_value FROM model_tags"
-                + (name == null ? "" : " WHERE model_name = :name");
-        var query = h.createQuery(sql);
-        if (name != null) {
-            query.bind("name", name);
-        }
-        query.map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                .forEach(row -> tags.computeIfAbsent(row[0], n -> new HashMap<>()).put(row[1], row[2]));
-        return tags;
     }
 
     private record ModelRow(String name, String description, String createdBy, long createdAt, int nextVersion) {

@@ -5,61 +5,91 @@ import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
 import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
- * Reads versions with their params, metrics, tags and files, and their history. A version costs
- * five indexed queries; a list of versions costs the same five, not five per version.
+ * Reads versions with their params, metrics, tags and files, and their history.
+ *
+ * <p>Every read here is one SQL statement, because a single statement reads one consistent
+ * snapshot on each supported database, also outside a transaction at READ COMMITTED (see
+ * {@link Transactions#read}): PostgreSQL takes a snapshot per statement, InnoDB a read view per
+ * statement, and H2's MVStore a coherent snapshot of every table a statement uses when it starts.
+ * So a version's row, params, metrics, tags and files come from one committed state, never half a
+ * registration or the files of one state with the stage of another, and a lookup costs one round
+ * trip. The five tables are therefore read with one {@code UNION ALL}; a list of versions costs
+ * the same single statement as one version.
  */
 final class VersionReads {
 
-    private static final String SELECT_VERSION = "SELECT model_name, version_number, stage, description, digest,"
-            + " created_by, created_at FROM versions";
+    private static final int VERSION = 0;
+    private static final int METRIC = 1;
+    private static final int PARAM = 2;
+    private static final int TAG = 3;
+    private static final int FILE = 4;
+
+    /** Selects the versions of a model; {@code AND version_number = ...} narrows it to one. */
+    private static final String MODEL = "model_name = :model";
+
+    private static final String FIND = select(MODEL + " AND version_number = :version");
+    private static final String LATEST = select(MODEL
+            + " AND version_number = (SELECT MAX(version_number) FROM versions WHERE model_name = :model)");
+    private static final String NEWEST_IN_STAGE = select(MODEL + " AND version_number ="
+            + " (SELECT MAX(version_number) FROM versions WHERE model_name = :model AND stage = :stage)");
+    private static final String ALL = select(MODEL);
 
     private VersionReads() {
     }
 
+    /**
+     * The versions that {@code where} selects and their params, metrics, tags and files, one row
+     * each, told apart by {@code kind}; {@code pos} is a file's index, and unused columns are NULL.
+     * {@code where} is repeated in every branch; a {@code MAX} subquery in it finds the same version
+     * in each, since all branches read the statement's one snapshot. Not sorted: sorting the rows
+     * cost H2 more than sorting the records costs Java.
+     *
+     * <p>The metrics branch must come second: PostgreSQL types a UNION's columns pair by pair from
+     * the left and makes a column that is NULL in both of the first two branches text, which a
+     * metric's double would then not match (a typed NULL is no way out: MariaDB cannot cast to
+     * DOUBLE PRECISION, PostgreSQL not to DOUBLE).
+     */
+    private static String select(String where) {
+        return "SELECT " + VERSION + " AS kind, version_number, 0 AS pos, stage AS a, description AS b,"
+                + " digest AS c, created_by AS d, created_at AS n, NULL AS x FROM versions WHERE " + where
+                + " UNION ALL SELECT " + METRIC + ", version_number, 0, item_key, NULL, NULL, NULL, NULL,"
+                + " metric_value FROM version_metrics WHERE " + where
+                + " UNION ALL SELECT " + PARAM + ", version_number, 0, item_key, item_value, NULL, NULL, NULL,"
+                + " NULL FROM version_params WHERE " + where
+                + " UNION ALL SELECT " + TAG + ", version_number, 0, item_key, item_value, NULL, NULL, NULL,"
+                + " NULL FROM version_tags WHERE " + where
+                + " UNION ALL SELECT " + FILE + ", version_number, file_index, file_path, sha256, NULL, NULL,"
+                + " size_bytes, NULL FROM version_files WHERE " + where;
+    }
+
     static Optional<VersionRecord> find(Handle h, String model, int version) {
-        return one(h, h.createQuery(SELECT_VERSION + " WHERE model_name = :model AND version_number = :version")
-                .bind("model", model)
-                .bind("version", version));
+        return one(read(h.createQuery(FIND).bind("version", version), model));
     }
 
     static Optional<VersionRecord> latest(Handle h, String model) {
-        return one(h, h.createQuery(SELECT_VERSION + " WHERE model_name = :model AND version_number ="
-                        + " (SELECT MAX(version_number) FROM versions WHERE model_name = :model)")
-                .bind("model", model));
+        return one(read(h.createQuery(LATEST), model));
     }
 
     static Optional<VersionRecord> newestInStage(Handle h, String model, String stage) {
-        return one(h, h.createQuery(SELECT_VERSION + " WHERE model_name = :model AND version_number ="
-                        + " (SELECT MAX(version_number) FROM versions WHERE model_name = :model AND stage = :stage)")
-                .bind("model", model)
-                .bind("stage", stage));
+        return one(read(h.createQuery(NEWEST_IN_STAGE).bind("stage", stage), model));
     }
 
     /** All versions of a model, highest number first. */
     static List<VersionRecord> all(Handle h, String model) {
-        List<VersionRow> rows = h.createQuery(SELECT_VERSION + " WHERE model_name = :model"
-                        + " ORDER BY version_number DESC")
-                .bind("model", model)
-                .map(VersionRow.MAPPER)
-                .list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Children children = Children.load(h, model, null);
-        List<VersionRecord> records = new ArrayList<>(rows.size());
-        rows.forEach(row -> records.add(row.toRecord(children)));
-        return records;
+        return read(h.createQuery(ALL), model);
     }
 
     static List<TransitionRecord> transitions(Handle h, String model, int version) {
@@ -83,69 +113,69 @@ final class VersionReads {
                 .list();
     }
 
-    private static Optional<VersionRecord> one(Handle h, Query query) {
-        return query.map(VersionRow.MAPPER)
-                .findOne()
-                .map(row -> row.toRecord(Children.load(h, row.model(), row.version())));
+    private static Optional<VersionRecord> one(List<VersionRecord> records) {
+        return records.isEmpty() ? Optional.empty() : Optional.of(records.get(0));
     }
 
-    private record VersionRow(String model, int version, String stage, String description, String digest,
-                              String createdBy, long createdAt) {
-
-        static final RowMapper<VersionRow> MAPPER = (rs, ctx) -> new VersionRow(rs.getString("model_name"),
-                rs.getInt("version_number"), rs.getString("stage"), rs.getString("description"),
-                rs.getString("digest"), rs.getString("created_by"), rs.getLong("created_at"));
-
-        VersionRecord toRecord(Children children) {
-            return new VersionRecord(model, version, stage, description,
-                    children.params.getOrDefault(version, Map.of()), children.metrics.getOrDefault(version, Map.of()),
-                    children.tags.getOrDefault(version, Map.of()), children.files.getOrDefault(version, List.of()),
-                    digest, createdBy, Instant.ofEpochMilli(createdAt));
-        }
+    private static List<VersionRecord> read(Query query, String model) {
+        return query.bind("model", model)
+                .reduceResultSet(new Rows(model), (rows, rs, ctx) -> rows.add(rs))
+                .records();
     }
 
-    /** The params, metrics, tags and files of one version or of all versions of a model, by version number. */
-    private static final class Children {
-        final Map<Integer, Map<String, String>> params = new HashMap<>();
-        final Map<Integer, Map<String, Double>> metrics = new HashMap<>();
-        final Map<Integer, Map<String, String>> tags = new HashMap<>();
-        final Map<Integer, List<FileEntry>> files = new HashMap<>();
+    /** The rows of one {@link #select(String)}, gathered into records; columns by position, as listed there. */
+    private static final class Rows {
+        private final String model;
+        private final List<VersionRow> versions = new ArrayList<>();
+        private final Map<Integer, Map<String, String>> params = new HashMap<>();
+        private final Map<Integer, Map<String, Double>> metrics = new HashMap<>();
+        private final Map<Integer, Map<String, String>> tags = new HashMap<>();
+        private final Map<Integer, List<IndexedFile>> files = new HashMap<>();
 
-        static Children load(Handle h, String model, Integer version) {
-            Children c = new Children();
-            query(h, "SELECT version_number, item_key, item_value FROM version_params", model, version, "")
-                    .reduceResultSet(c.params, (acc, rs, ctx) -> {
-                        acc.computeIfAbsent(rs.getInt(1), v -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
-                        return acc;
-                    });
-            query(h, "SELECT version_number, item_key, metric_value FROM version_metrics", model, version, "")
-                    .reduceResultSet(c.metrics, (acc, rs, ctx) -> {
-                        acc.computeIfAbsent(rs.getInt(1), v -> new HashMap<>()).put(rs.getString(2), rs.getDouble(3));
-                        return acc;
-                    });
-            query(h, "SELECT version_number, item_key, item_value FROM version_tags", model, version, "")
-                    .reduceResultSet(c.tags, (acc, rs, ctx) -> {
-                        acc.computeIfAbsent(rs.getInt(1), v -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
-                        return acc;
-                    });
-            query(h, "SELECT version_number, file_path, size_bytes, sha256 FROM version_files", model, version,
-                    " ORDER BY version_number, file_index")
-                    .reduceResultSet(c.files, (acc, rs, ctx) -> {
-                        acc.computeIfAbsent(rs.getInt(1), v -> new ArrayList<>())
-                                .add(new FileEntry(rs.getString(2), rs.getLong(3), rs.getString(4)));
-                        return acc;
-                    });
-            return c;
+        Rows(String model) {
+            this.model = model;
         }
 
-        private static Query query(Handle h, String select, String model, Integer version, String orderBy) {
-            Query q = h.createQuery(select + " WHERE model_name = :model"
-                    + (version == null ? "" : " AND version_number = :version") + orderBy);
-            q.bind("model", model);
-            if (version != null) {
-                q.bind("version", version.intValue());
+        Rows add(ResultSet rs) throws SQLException {
+            int kind = rs.getInt(1);
+            int version = rs.getInt(2);
+            String a = rs.getString(4);
+            switch (kind) {
+                case VERSION -> versions.add(new VersionRow(version, a, rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getLong(8)));
+                case METRIC -> metrics.computeIfAbsent(version, v -> new HashMap<>()).put(a, rs.getDouble(9));
+                case PARAM -> params.computeIfAbsent(version, v -> new HashMap<>()).put(a, rs.getString(5));
+                case TAG -> tags.computeIfAbsent(version, v -> new HashMap<>()).put(a, rs.getString(5));
+                case FILE -> files.computeIfAbsent(version, v -> new ArrayList<>())
+                        .add(new IndexedFile(rs.getInt(3), new FileEntry(a, rs.getLong(8), rs.getString(5))));
+                default -> throw new IllegalStateException("Unknown row kind " + kind);
             }
-            return q;
+            return this;
         }
+
+        /** The versions highest number first, each with its files in their order. */
+        List<VersionRecord> records() {
+            versions.sort(Comparator.comparingInt(VersionRow::version).reversed());
+            List<VersionRecord> records = new ArrayList<>(versions.size());
+            for (VersionRow v : versions) {
+                List<IndexedFile> indexed = files.getOrDefault(v.version(), List.of());
+                List<FileEntry> entries = indexed.stream()
+                        .sorted(Comparator.comparingInt(IndexedFile::index))
+                        .map(IndexedFile::entry)
+                        .toList();
+                records.add(new VersionRecord(model, v.version(), v.stage(), v.description(),
+                        params.getOrDefault(v.version(), Map.of()), metrics.getOrDefault(v.version(), Map.of()),
+                        tags.getOrDefault(v.version(), Map.of()), entries,
+                        v.digest(), v.createdBy(), Instant.ofEpochMilli(v.createdAt())));
+            }
+            return records;
+        }
+    }
+
+    private record IndexedFile(int index, FileEntry entry) {
+    }
+
+    private record VersionRow(int version, String stage, String description, String digest, String createdBy,
+                              long createdAt) {
     }
 }
