@@ -8,7 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Hashes a temp file while it is being written, reading back only the bytes the writer has finished.
@@ -26,6 +28,16 @@ final class TempHasher {
     private static final int CHUNK = 1024 * 1024;
     private static final int INLINE_CHUNK = 64 * 1024;
 
+    // Daemon threads that die after a minute idle, each with one reused direct buffer: a buffer per
+    // blob made a 200-file registration under a 64 MiB heap hit the direct-memory limit (which
+    // defaults to the heap size) and trigger a dozen full GCs.
+    private static final ExecutorService HASHERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "blob-hasher");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK));
+
     /** The SHA-256 of a temp file's bytes and its {@linkplain Fingerprints fingerprint}. */
     record Digests(String sha256, String fingerprint) {
     }
@@ -34,7 +46,7 @@ final class TempHasher {
     private long written;
     private boolean finished;
     private boolean aborted;
-    private FutureTask<Digests> async;
+    private Future<Digests> async;
 
     TempHasher(FileChannel temp) {
         this.temp = temp;
@@ -47,10 +59,7 @@ final class TempHasher {
             notifyAll();
         }
         if (async == null && total >= ASYNC_THRESHOLD) {
-            async = new FutureTask<>(() -> hash(ByteBuffer.allocateDirect(CHUNK)));
-            Thread thread = new Thread(async, "blob-hasher");
-            thread.setDaemon(true);
-            thread.start();
+            async = HASHERS.submit(() -> hash(BUFFER.get()));
         }
     }
 
@@ -99,8 +108,8 @@ final class TempHasher {
     }
 
     /**
-     * Hashes the file as the writer extends it. The hashing thread reads into a direct buffer (one copy
-     * fewer; allocated per large blob only); inline hashing of small blobs uses a small heap buffer so
+     * Hashes the file as the writer extends it. The hashing thread reads into its direct buffer (one copy
+     * fewer); inline hashing of small blobs uses a small heap buffer so
      * that many small puts do not churn direct memory.
      */
     private Digests hash(ByteBuffer buffer) {
