@@ -19,8 +19,8 @@ import java.util.Objects;
 final class VerifyingInputStream extends InputStream {
 
     static final long PIPELINE_THRESHOLD = 4L * 1024 * 1024;
-    // Measured on a warm 1 GiB file: four 1 MiB chunks ran at about 0.75x the speed of SHA-256
-    // alone, two 8 MiB chunks at about 0.97x (docs/PERFORMANCE.md).
+    // Measured on a warm 1 GiB file: four 1 MiB chunks ran at 0.65-0.75x the speed of SHA-256
+    // alone, two 8 MiB chunks at 0.92-0.97x (docs/PERFORMANCE.md).
     private static final int PIPELINE_CHUNK = 8 * 1024 * 1024;
     private static final int PIPELINE_CHUNKS = 2;
     private static final int SMALL_CHUNK_MIN = 8 * 1024;
