@@ -118,7 +118,8 @@ public interface Registry extends AutoCloseable {
 
     /**
      * Opens a file of a version. The stream checks the bytes against the file's SHA-256 and size and
-     * throws {@link IntegrityException} at end of stream on a mismatch. The caller closes it.
+     * throws {@link IntegrityException} at end of stream on a mismatch. For a large file it reads ahead
+     * and hashes on another thread, holding up to 16 MiB of heap while open. The caller closes it.
      *
      * @throws ModelNotFoundException   if the model does not exist
      * @throws VersionNotFoundException if the model exists but not the version

@@ -12,10 +12,10 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * Runs each store operation as one transaction and retries it when retrying is safe: when it lost
- * a race against another transaction (deadlock, lock timeout, serialization failure, or a
- * {@link RetryTransaction}), and when the connection to the database broke before the commit was
- * sent, since the database then rolled the transaction back. A connection that breaks while
+ * Runs each store write as one transaction, and each read as one statement (see {@link #read}), and
+ * retries them when retrying is safe: when it lost a race against another transaction (deadlock,
+ * lock timeout, serialization failure, or a {@link RetryTransaction}), and when the connection to
+ * the database broke before the commit was sent, since the database then rolled the transaction back. A connection that breaks while
  * committing leaves the outcome unknown; such a write is retried only if the caller supplied a way
  * to find out whether it was applied, and fails otherwise. Registry exceptions pass through; other
  * database failures become {@link StorageException}s that name the operation. Thread-safe.
