@@ -6,6 +6,7 @@ import dev.modelregistry.FileEntry;
 import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.NewModel;
 import dev.modelregistry.spi.NewVersion;
+import dev.modelregistry.spi.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
 import dev.modelregistry.spi.VersionUpdate;
 import dev.modelregistry.testkit.Databases;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Reads run as single statements outside a transaction (see {@link Transactions#read}); these
  * tests check that a reader still sees every version whole, while another thread registers
- * versions and updates their description and tags together, on each database.
+ * versions, updates their description and tags together and promotes them to an exclusive stage,
+ * on each database.
  */
 class ConsistentReadsTest {
 
@@ -59,9 +62,10 @@ class ConsistentReadsTest {
 
     /**
      * One writer registers versions (each with a param, a metric, a tag and two files) and sets a
-     * version's description and its tag {@code rev} to the same counter in one update; two readers
-     * check that no read shows half a registration or the description of one update with the tag
-     * of another.
+     * version's description and its tag {@code rev} to the same counter in one update, then moves it
+     * to STAGING, which archives the version there before; two readers check that no read shows
+     * half a registration, the description of one update with the tag of another, or two versions
+     * (or none, once there was one) in STAGING.
      */
     private static void readWhileWriting(MetadataStore store) throws Exception {
         store.createModel(new NewModel(MODEL, "", Map.of(), "alice", T0));
@@ -77,6 +81,8 @@ class ConsistentReadsTest {
                         store.updateVersion(new VersionUpdate(MODEL, latest.version(), "rev " + rev,
                                 Map.of("rev", Integer.toString(rev)), Set.of(), "dave", T0));
                     }
+                    store.transition(new TransitionRequest(MODEL, latest.version(), "DEVELOPMENT", "STAGING",
+                            "ARCHIVED", "erin", T0, "promoted"));
                     writes++;
                 }
                 return writes;
@@ -85,9 +91,21 @@ class ConsistentReadsTest {
             for (int r = 0; r < 2; r++) {
                 readers.add(threads.submit(() -> {
                     int reads = 0;
+                    boolean staged = false;
                     while (!writer.isDone()) {
-                        checkWhole(store.latestVersion(MODEL).orElseThrow());
-                        store.versions(MODEL).forEach(ConsistentReadsTest::checkWhole);
+                        VersionRecord latest = store.latestVersion(MODEL).orElseThrow();
+                        checkWhole(latest);
+                        checkWhole(store.version(MODEL, 1 + ThreadLocalRandom.current().nextInt(latest.version()))
+                                .orElseThrow());
+                        List<VersionRecord> all = store.versions(MODEL);
+                        all.forEach(ConsistentReadsTest::checkWhole);
+                        long inStaging = all.stream().filter(v -> v.stage().equals("STAGING")).count();
+                        staged |= inStaging > 0;
+                        assertThat(inStaging).as("versions in STAGING").isEqualTo(staged ? 1 : 0);
+                        store.newestInStage(MODEL, "STAGING").ifPresent(v -> {
+                            checkWhole(v);
+                            assertThat(v.stage()).isEqualTo("STAGING");
+                        });
                         reads++;
                     }
                     return reads;
