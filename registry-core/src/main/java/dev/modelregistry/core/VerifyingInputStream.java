@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * <p>The underlying stream is read in chunks that are both handed to the caller and hashed. For
  * content of at least {@link #PIPELINE_THRESHOLD} bytes the hashing runs on another thread
- * ({@link ChunkDigest}), so a reader is not held back by SHA-256 beyond its speed; end of stream is still reported only
- * after every byte returned has been hashed and the digest has matched.
+ * ({@link ChunkDigest}), so a reader is held back only by SHA-256's own speed; end of stream is
+ * still reported only after every byte returned has been hashed and the digest has matched.
  */
 final class VerifyingInputStream extends InputStream {
 

@@ -36,7 +36,8 @@ final class TempHasher {
         thread.setDaemon(true);
         return thread;
     });
-    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK));
+    private static final ThreadLocal<ByteBuffer> BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(CHUNK));
 
     /** The SHA-256 of a temp file's bytes and its {@linkplain Fingerprints fingerprint}. */
     record Digests(String sha256, String fingerprint) {
@@ -108,9 +109,9 @@ final class TempHasher {
     }
 
     /**
-     * Hashes the file as the writer extends it. The hashing thread reads into its direct buffer (one copy
-     * fewer); inline hashing of small blobs uses a small heap buffer so
-     * that many small puts do not churn direct memory.
+     * Hashes the file as the writer extends it. The hashing thread reads into its direct buffer (one
+     * copy fewer); inline hashing of small blobs uses a small heap buffer so that many small puts do
+     * not churn direct memory.
      */
     private Digests hash(ByteBuffer buffer) {
         MessageDigest sha256 = sha256();

@@ -360,7 +360,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         return transactions.write(operation, work, applied);
     }
 
-    /** Runs {@code work}, which must be a single SQL statement: reads run outside a transaction (see {@link Transactions#read}). */
+    /** Runs {@code work}, which must be one SQL statement: reads run outside a transaction ({@link Transactions#read}). */
     private <T> T read(String operation, HandleCallback<T, RuntimeException> work) {
         ensureOpen();
         return transactions.read(operation, work);
