@@ -53,10 +53,19 @@ final class H2Pool implements ConnectionFactory {
 
     @Override
     public Connection openConnection() throws SQLException {
+        boolean replaced = false;
         while (true) {
             JdbcConnectionPool pool = current.get();
             try {
-                return pool.getConnection();
+                Connection connection = pool.getConnection();
+                if (replaced || !connection.isClosed()) {
+                    return connection;
+                }
+                // H2's pool hands a connection whose session ended (its host went away) out again
+                // without checking it, and such a pool holds more of them: replace it, once.
+                replaced = true;
+                discardConnections();
+                closeQuietly(connection);
             } catch (IllegalStateException e) {
                 // The pool was disposed between reading it and asking it: take its successor.
                 if (current.get() == pool) {
@@ -91,6 +100,14 @@ final class H2Pool implements ConnectionFactory {
             lastRites.accept(pool);
         } finally {
             pool.dispose();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // its session is gone already; nothing is left to release
         }
     }
 

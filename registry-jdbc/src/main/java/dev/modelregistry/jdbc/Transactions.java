@@ -261,8 +261,16 @@ final class Transactions {
             hooks.connectionLost();
             try {
                 reconnecting("confirm " + operation, reconnectMillis, () -> {
-                    jdbi.useHandle(hooks::afterWriteCommit);
-                    return null;
+                    try {
+                        jdbi.useHandle(hooks::afterWriteCommit);
+                        return null;
+                    } catch (JdbiException lost) {
+                        // as in run(): a pool that handed out one broken connection may hold more
+                        if (SqlErrors.isConnectionLoss(lost)) {
+                            hooks.connectionLost();
+                        }
+                        throw lost;
+                    }
                 });
             } catch (RuntimeException again) {
                 again.addSuppressed(e);
