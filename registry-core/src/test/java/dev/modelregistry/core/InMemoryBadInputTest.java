@@ -1,6 +1,7 @@
 package dev.modelregistry.core;
 
 import dev.modelregistry.Registry;
+import dev.modelregistry.testkit.BadInputContract;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;

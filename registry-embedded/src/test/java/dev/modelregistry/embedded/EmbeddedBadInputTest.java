@@ -1,7 +1,7 @@
 package dev.modelregistry.embedded;
 
 import dev.modelregistry.Registry;
-import dev.modelregistry.core.BadInputContract;
+import dev.modelregistry.testkit.BadInputContract;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.modelregistry.embedded;
 
 import dev.modelregistry.Registry;
-import dev.modelregistry.core.RegistryContract;
+import dev.modelregistry.testkit.RegistryContract;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;

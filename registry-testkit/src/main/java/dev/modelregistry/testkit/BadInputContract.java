@@ -1,4 +1,4 @@
-package dev.modelregistry.core;
+package dev.modelregistry.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +34,7 @@ public abstract class BadInputContract extends RegistryFixture {
     private Set<String> blobsBefore;
 
     @BeforeEach
-    void registerOneVersionAndRememberTheState() {
+    protected void registerOneVersionAndRememberTheState() {
         registerSmall("existing");
         modelsBefore = registry.models();
         versionsBefore = registry.versions("existing");
@@ -42,7 +42,7 @@ public abstract class BadInputContract extends RegistryFixture {
     }
 
     @AfterEach
-    void nothingChanged() {
+    protected void nothingChanged() {
         assertThat(registry.models()).isEqualTo(modelsBefore);
         assertThat(registry.versions("existing")).isEqualTo(versionsBefore);
         assertThat(storedBlobs()).isEqualTo(blobsBefore);

@@ -1,4 +1,4 @@
-package dev.modelregistry.core;
+package dev.modelregistry.testkit;
 
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registry;
@@ -36,12 +36,12 @@ public abstract class RegistryFixture {
     protected abstract Set<String> storedBlobs();
 
     @BeforeEach
-    void openRegistry() {
+    protected void openRegistry() {
         registry = open(dir, Clock.fixed(NOW, ZoneOffset.UTC), "alice");
     }
 
     @AfterEach
-    void closeRegistry() {
+    protected void closeRegistry() {
         registry.close();
     }
 

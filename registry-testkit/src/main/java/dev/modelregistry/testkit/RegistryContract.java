@@ -1,4 +1,4 @@
-package dev.modelregistry.core;
+package dev.modelregistry.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

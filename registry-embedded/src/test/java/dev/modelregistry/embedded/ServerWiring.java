@@ -1,0 +1,50 @@
+package dev.modelregistry.embedded;
+
+import dev.modelregistry.Registry;
+import dev.modelregistry.core.Registries;
+import dev.modelregistry.fs.FileSystemArtifactStore;
+import dev.modelregistry.jdbc.JdbcMetadataStore;
+import dev.modelregistry.testkit.Databases;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The team wiring of the registry-level contracts: metadata in a database server, files in a
+ * directory. A test class has one scratch schema (or database), created by its first test and
+ * emptied before every later one, which is much faster than migrating a new one per test. The
+ * server is looked up inside the test, so a missing one shows as skipped tests (or, with
+ * {@code CI=true}, as failures).
+ */
+final class ServerWiring {
+
+    private final Databases.Kind kind;
+    private Databases.Scratch scratch;
+
+    ServerWiring(Databases.Kind kind) {
+        this.kind = kind;
+    }
+
+    /** A registry over the emptied scratch schema and the blobs under {@code <dir>/artifacts}. */
+    Registry open(Path dir, Clock clock, String principal) {
+        Databases.Server server = Databases.require(kind);
+        if (scratch == null) {
+            scratch = server.createScratch();
+        } else {
+            scratch.clear("schema_version");
+        }
+        return Registries.builder()
+                .metadataStore(JdbcMetadataStore.create(scratch.url(), server.user(), server.password()))
+                .artifactStore(FileSystemArtifactStore.at(EmbeddedRegistry.artifactsDirectory(dir)))
+                .clock(clock)
+                .principal(principal)
+                .build();
+    }
+
+    /** Drops the scratch schema; for {@code @AfterAll}. */
+    void drop() {
+        if (scratch != null) {
+            scratch.close();
+            scratch = null;
+        }
+    }
+}
