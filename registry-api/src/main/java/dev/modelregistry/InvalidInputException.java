@@ -39,7 +39,8 @@ public class InvalidInputException extends RegistryException {
         String shown = value.length() > 80 ? value.substring(0, 80) + "...(" + value.length() + " chars)" : value;
         StringBuilder sb = new StringBuilder("'");
         shown.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
+            // control and invisible format characters (bidi overrides, zero-width) are shown escaped
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
                 sb.append(String.format("\\u%04x", c));
             } else {
                 sb.appendCodePoint(c);

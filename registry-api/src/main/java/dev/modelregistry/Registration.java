@@ -8,8 +8,15 @@ import java.util.Map;
  * Collects the files and metadata of a new model version; {@link #commit()} registers it.
  *
  * <p>Each setter validates its argument at once and throws {@link InvalidInputException} naming
- * the offending value. Nothing is written before {@code commit()}, and a {@code commit()} that
- * throws leaves no visible version. Instances are not thread-safe and are used once.
+ * the offending value; a setter that throws changes nothing (a map setter adds all of its entries
+ * or none). Nothing is written before {@code commit()}, and a {@code commit()} that throws leaves
+ * no visible version.
+ *
+ * <p>A registration is used once: the first {@code commit()} that gets as far as storing files
+ * spends it, whether it returns or throws, since the streams it read cannot be read again. Calling
+ * {@code commit()} again throws {@link IllegalStateException}; to retry after a failure, start a new
+ * registration. A {@code commit()} refused before anything was read (no files added) does not spend
+ * it. Instances are not thread-safe.
  */
 public interface Registration {
 
@@ -76,8 +83,10 @@ public interface Registration {
      * transaction. The model is created if it does not exist yet.
      *
      * @return the committed version, in the lifecycle's initial stage
-     * @throws InvalidInputException if no file was added, a path was added twice, or a limit is exceeded
+     * @throws InvalidInputException if no file was added, or a source file was changed into a symbolic
+     *         link or removed since it was added
      * @throws StorageException      if a backend fails; no version is visible then
+     * @throws IllegalStateException if this registration was spent by an earlier {@code commit()}
      */
     ModelVersion commit();
 }

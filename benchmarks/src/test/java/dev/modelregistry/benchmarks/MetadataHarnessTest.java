@@ -39,7 +39,8 @@ class MetadataHarnessTest {
                 assertThat(versions).filteredOn(v -> v.stage() == StandardStage.PRODUCTION).hasSize(1);
                 assertThat(registry.history(registry.version("model-00003", 5).orElseThrow().ref()))
                         .extracting(StageTransition::to)
-                        .containsExactly(StandardStage.STAGING, StandardStage.PRODUCTION, StandardStage.ARCHIVED);
+                        .containsExactly(StandardStage.DEVELOPMENT, StandardStage.STAGING, StandardStage.PRODUCTION,
+                                StandardStage.ARCHIVED);
 
                 ModelVersion loaded = registry.version("model-00003", 5).orElseThrow();
                 assertThat(loaded.params()).hasSize(4);

@@ -3,8 +3,10 @@ package dev.modelregistry.spi;
 import dev.modelregistry.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -26,12 +28,24 @@ public interface ArtifactStore extends AutoCloseable {
     StoredBlob put(InputStream content);
 
     /**
-     * Stores the content of a regular file. The default reads it through {@link #put(InputStream)};
-     * implementations may do better, for example not writing content they already hold.
+     * Stores the whole content of an open regular file, from offset 0 to its size, whatever the
+     * channel's position; does not close it. The registry opens source files itself (without
+     * following symbolic links) and hands over the channel, so that the file stored is the file it
+     * checked. The default reads it through {@link #put(InputStream)}; implementations may do better,
+     * for example not writing content they already hold.
      */
+    default StoredBlob put(FileChannel file) {
+        try {
+            return put(Channels.newInputStream(file.position(0)));
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + file, e);
+        }
+    }
+
+    /** Opens the regular file {@code file} (following links) and stores it through {@link #put(FileChannel)}. */
     default StoredBlob put(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return put(in);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return put(channel);
         } catch (IOException e) {
             throw new StorageException("cannot read " + file, e);
         }

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class DefaultRegistration implements Registration {
     private final Map<String, String> tags = new LinkedHashMap<>();
     private String description = "";
     private String createdBy;
-    private boolean committed;
+    private boolean attempted;
 
     DefaultRegistration(DefaultRegistry registry, String model) {
         this.registry = registry;
@@ -79,21 +80,20 @@ final class DefaultRegistration implements Registration {
 
     @Override
     public Registration params(Map<String, String> params) {
-        params.forEach(this::param);
-        return this;
+        return putTexts("param", this.params, params);
     }
 
     @Override
     public Registration metric(String key, double value) {
-        metrics.put(Validation.key("metric", key), Validation.metric(key, value));
-        Validation.entryCount("metric", metrics);
-        return this;
+        return metrics(Collections.singletonMap(key, value));
     }
 
     @Override
     public Registration metrics(Map<String, Double> metrics) {
-        metrics.forEach((k, v) -> metric(k, Objects.requireNonNull(v, () -> "metric " + k)));
-        return this;
+        Map<String, Double> checked = new LinkedHashMap<>();
+        metrics.forEach((k, v) -> checked.put(Validation.key("metric", k),
+                Validation.metric(k, Objects.requireNonNull(v, () -> "metric " + k))));
+        return putAll("metric", this.metrics, checked);
     }
 
     @Override
@@ -103,8 +103,7 @@ final class DefaultRegistration implements Registration {
 
     @Override
     public Registration tags(Map<String, String> tags) {
-        tags.forEach(this::tag);
-        return this;
+        return putTexts("tag", this.tags, tags);
     }
 
     @Override
@@ -115,14 +114,16 @@ final class DefaultRegistration implements Registration {
 
     @Override
     public ModelVersion commit() {
-        if (committed) {
-            throw new IllegalStateException("registration of " + model + " was already committed");
+        if (attempted) {
+            throw new IllegalStateException("this registration of " + model + " was spent by an earlier commit()"
+                    + " (which returned or threw); start a new one with register(\"" + model + "\")");
         }
         if (files.isEmpty()) {
             throw new InvalidInputException("registration of model", model, "has no files");
         }
-        committed = true;
         registry.checkOpen();
+        // From here on streams are read and blobs written, so the registration cannot be replayed.
+        attempted = true;
         // Blobs first: content-addressed and idempotent, invisible until the metadata commits.
         List<FileEntry> entries = new ArrayList<>(files.size());
         long newBytes = 0;
@@ -140,8 +141,21 @@ final class DefaultRegistration implements Registration {
     }
 
     private Registration putText(String kind, Map<String, String> entries, String key, String value) {
-        entries.put(Validation.key(kind, key), Validation.value(kind, key, value));
-        Validation.entryCount(kind, entries);
+        return putTexts(kind, entries, Collections.singletonMap(key, value));
+    }
+
+    private Registration putTexts(String kind, Map<String, String> entries, Map<String, String> added) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        added.forEach((k, v) -> checked.put(Validation.key(kind, k), Validation.value(kind, k, v)));
+        return putAll(kind, entries, checked);
+    }
+
+    /** Adds validated entries only if all of them fit: a refused call changes nothing. */
+    private <V> Registration putAll(String kind, Map<String, V> entries, Map<String, V> checked) {
+        Map<String, V> after = new LinkedHashMap<>(entries);
+        after.putAll(checked);
+        Validation.entryCount(kind, after);
+        entries.putAll(checked);
         return this;
     }
 

@@ -17,6 +17,7 @@ import dev.modelregistry.VersionNotFoundException;
 import dev.modelregistry.spi.ArtifactStore;
 import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.NewModel;
+import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
 import dev.modelregistry.spi.VersionUpdate;
 import java.io.InputStream;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +81,7 @@ final class DefaultRegistry implements Registry {
     @Override
     public Optional<Model> model(String name) {
         checkOpen();
-        return metadata.model(Validation.modelName(name));
+        return Validation.isModelName(name) ? metadata.model(name) : Optional.empty();
     }
 
     @Override
@@ -91,28 +93,38 @@ final class DefaultRegistry implements Registry {
     @Override
     public Optional<ModelVersion> version(String model, int version) {
         checkOpen();
-        if (version < 1) {
+        if (version < 1 || !Validation.isModelName(model)) {
             return Optional.empty();
         }
-        return metadata.version(Validation.modelName(model), version).map(this::toModelVersion);
+        return metadata.version(model, version).map(this::toModelVersion);
     }
 
     @Override
     public Optional<ModelVersion> latest(String model) {
         checkOpen();
-        return metadata.latestVersion(Validation.modelName(model)).map(this::toModelVersion);
+        if (!Validation.isModelName(model)) {
+            return Optional.empty();
+        }
+        return metadata.latestVersion(model).map(this::toModelVersion);
     }
 
     @Override
     public Optional<ModelVersion> find(String model, Stage stage) {
         checkOpen();
-        return metadata.newestInStage(Validation.modelName(model), stageOf(stage).name()).map(this::toModelVersion);
+        Stage own = stageOf(stage);
+        if (!Validation.isModelName(model)) {
+            return Optional.empty();
+        }
+        return metadata.newestInStage(model, own.name()).map(this::toModelVersion);
     }
 
     @Override
     public List<ModelVersion> versions(String model) {
         checkOpen();
-        return metadata.versions(Validation.modelName(model)).stream().map(this::toModelVersion).toList();
+        if (!Validation.isModelName(model)) {
+            return List.of();
+        }
+        return metadata.versions(model).stream().map(this::toModelVersion).toList();
     }
 
     @Override
@@ -124,11 +136,17 @@ final class DefaultRegistry implements Registry {
     @Override
     public List<StageTransition> history(VersionRef ref) {
         checkOpen();
-        requireVersion(ref);
-        return metadata.transitions(ref.model(), ref.version()).stream()
-                .map(t -> new StageTransition(ref, lifecycle.stage(t.from()), lifecycle.stage(t.to()),
-                        t.actor(), t.at(), t.comment()))
-                .toList();
+        VersionRecord version = requireVersion(ref);
+        List<TransitionRecord> moves = metadata.transitions(ref.model(), ref.version());
+        // The registration is the first entry: the version entered the stage its first move left
+        // (or, if it never moved, the stage it is in), by its creator, when it was created.
+        String registeredInto = moves.isEmpty() ? version.stage() : moves.get(0).from();
+        List<StageTransition> history = new ArrayList<>(moves.size() + 1);
+        history.add(new StageTransition(ref, null, lifecycle.stage(registeredInto), version.createdBy(),
+                version.createdAt(), StageTransition.REGISTERED));
+        moves.forEach(t -> history.add(new StageTransition(ref, lifecycle.stage(t.from()), lifecycle.stage(t.to()),
+                t.actor(), t.at(), t.comment())));
+        return List.copyOf(history);
     }
 
     @Override

@@ -22,6 +22,7 @@ final class FilePaths {
         if (path.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("file path", path, "must not contain control characters or NUL");
         }
+        Validation.noDeceptiveCharacters("file path", path);
         if (path.indexOf('\\') >= 0) {
             throw new InvalidInputException("file path", path, "must use '/' as separator, not '\\'");
         }

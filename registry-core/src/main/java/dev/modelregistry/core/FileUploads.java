@@ -4,6 +4,8 @@ import dev.modelregistry.FileEntry;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.spi.ArtifactStore;
 import dev.modelregistry.spi.StoredBlob;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,7 +46,7 @@ final class FileUploads {
             }
         }
         if (paths.size() < 2) {
-            paths.forEach(f -> entries.add(entry(f, store.put(f.source()))));
+            paths.forEach(f -> entries.add(put(store, f)));
             return entries;
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_PUTS, paths.size()), task -> {
@@ -55,7 +57,7 @@ final class FileUploads {
         try {
             List<Future<Stored>> puts = new ArrayList<>(paths.size());
             for (PendingFile file : paths) {
-                puts.add(pool.submit(() -> entry(file, store.put(file.source()))));
+                puts.add(pool.submit(() -> put(store, file)));
             }
             for (Future<Stored> put : puts) {
                 entries.add(await(put));
@@ -65,6 +67,15 @@ final class FileUploads {
             // nothing of this registration may still be writing once commit() has returned or thrown
             pool.shutdownNow();
             awaitTermination(pool);
+        }
+    }
+
+    /** Stores a source file through the channel that {@link SourceFile#open()} opened without following links. */
+    private static Stored put(ArtifactStore store, PendingFile file) {
+        try (FileChannel channel = file.source().open()) {
+            return entry(file, store.put(channel));
+        } catch (IOException e) {
+            throw new StorageException("cannot close source file " + file.source().shown(), e);
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.modelregistry.core;
 
 import java.io.InputStream;
-import java.nio.file.Path;
 
 /** A file added to a registration, not yet stored: exactly one of {@code source} and {@code stream} is set. */
-record PendingFile(String path, Path source, InputStream stream) {
+record PendingFile(String path, SourceFile source, InputStream stream) {
 
-    static PendingFile of(String path, Path source) {
+    static PendingFile of(String path, SourceFile source) {
         return new PendingFile(path, source, null);
     }
 

@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 /**
  * Turns the files and directories a user adds into {@link PendingFile}s, refusing sources that do not
  * exist and symbolic links that lead outside the added directory (which would let a registration
- * pick up, say, {@code ~/.ssh/id_rsa} through a link planted in a model directory).
+ * pick up, say, {@code ~/.ssh/id_rsa} through a link planted in a model directory). Each file is
+ * remembered as a {@link SourceFile}, by its real path, so that {@code commit()} reads the file that
+ * was checked here and nothing a link put in its place later.
  */
 final class SourceFiles {
 
@@ -27,14 +29,17 @@ final class SourceFiles {
         return List.of(PendingFile.of(FilePaths.check(fileName(source)), regularFile(source)));
     }
 
-    static Path regularFile(Path source) {
+    /** A single file the user named; a link the user named is resolved now, once. */
+    static SourceFile regularFile(Path source) {
         if (!Files.exists(source)) {
             throw new InvalidInputException("source file", source.toString(), "does not exist");
         }
         if (!Files.isRegularFile(source)) {
             throw new InvalidInputException("source file", source.toString(), "is not a regular file");
         }
-        return source;
+        Path real = realPath(source);
+        Path parent = real.getParent();
+        return SourceFile.under(source, parent, SourceFile.keyOf(parent), real);
     }
 
     private static String fileName(Path source) {
@@ -47,6 +52,7 @@ final class SourceFiles {
 
     private static List<PendingFile> directory(Path dir) {
         Path root = realPath(dir);
+        Object rootKey = SourceFile.keyOf(root);
         List<PendingFile> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
             for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
@@ -62,7 +68,7 @@ final class SourceFiles {
                             "is a symbolic link to " + real + ", outside " + root);
                 }
                 String relative = dir.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
-                files.add(PendingFile.of(FilePaths.check(relative), p));
+                files.add(PendingFile.of(FilePaths.check(relative), SourceFile.under(p, root, rootKey, real)));
             }
         } catch (IOException e) {
             throw new InvalidInputException("source directory", dir.toString(), "cannot be read: " + e);

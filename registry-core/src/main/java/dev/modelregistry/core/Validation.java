@@ -19,6 +19,7 @@ final class Validation {
         if (name == null || name.isEmpty()) {
             throw new InvalidInputException("model name", name, "must not be empty");
         }
+        noDeceptiveCharacters("model name", name);
         if (name.length() > Limits.MODEL_NAME_LENGTH) {
             throw new InvalidInputException("model name", name, "longer than " + Limits.MODEL_NAME_LENGTH + " characters");
         }
@@ -42,6 +43,16 @@ final class Validation {
         return name;
     }
 
+    /** Whether {@code name} could name a model: lookups of names that can never exist find nothing. */
+    static boolean isModelName(String name) {
+        try {
+            modelName(name);
+            return true;
+        } catch (InvalidInputException e) {
+            return false;
+        }
+    }
+
     /** Keys of params, metrics and tags: printable, short, no control characters. */
     static String key(String kind, String key) {
         if (key == null || key.isEmpty()) {
@@ -50,6 +61,7 @@ final class Validation {
         if (key.length() > Limits.KEY_LENGTH) {
             throw new InvalidInputException(kind + " key", key, "longer than " + Limits.KEY_LENGTH + " characters");
         }
+        noDeceptiveCharacters(kind + " key", key);
         if (!KEY.matcher(key).matches()) {
             throw new InvalidInputException(kind + " key", key,
                     "must start with a letter, digit or '_' and contain only letters, digits, '_', '.', ':', '/', '-' and spaces");
@@ -115,7 +127,26 @@ final class Validation {
         if (principal.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("principal", principal, "must not contain control characters");
         }
+        noDeceptiveCharacters("principal", principal);
         return principal;
+    }
+
+    /**
+     * Refuses the characters that make a name read as another: bidirectional embeddings, overrides
+     * and isolates (U+202A..U+202E, U+2066..U+2069), which reorder what is displayed
+     * ({@code fraud\u202Egnp.onnx} shows as {@code fraudxnno.png}), and zero-width characters
+     * (U+200B..U+200F, U+FEFF), which make two different names look identical.
+     */
+    static void noDeceptiveCharacters(String field, String value) {
+        value.codePoints().filter(Validation::isDeceptive).findFirst().ifPresent(c -> {
+            throw new InvalidInputException(field, value, String.format(
+                    "must not contain the invisible or text-direction character U+%04X", c));
+        });
+    }
+
+    private static boolean isDeceptive(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || (c >= 0x200B && c <= 0x200F)
+                || c == 0xFEFF;
     }
 
     private static void noNul(String field, String value) {

@@ -1,15 +1,29 @@
 package dev.modelregistry.core;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+import static java.nio.file.StandardOpenOption.CREATE_NEW;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.spi.VersionRecord;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
-/** Copies a version's files into a directory, verifying each and refusing to overwrite anything. */
+/**
+ * Copies a version's files into a directory, verifying each, refusing to overwrite anything and
+ * never following a symbolic link it finds inside the directory: a link {@code w -> elsewhere/}
+ * already in the target would otherwise make {@code w/model.bin} land outside it. Every target is
+ * checked before anything is written, so a refused copy writes nothing; directories are created
+ * one component at a time and each is confirmed to be a real directory, and files are created
+ * with {@code CREATE_NEW} and {@code NOFOLLOW_LINKS}, which refuse anything already at the path.
+ */
 final class VersionCopier {
 
     private final DefaultRegistry registry;
@@ -22,29 +36,76 @@ final class VersionCopier {
 
     void copyTo(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
-        // Check every target first so that a refused copy writes nothing.
         for (FileEntry file : version.files()) {
-            Path target = target(root, file);
-            if (Files.exists(target)) {
-                throw new InvalidInputException("copy target", target.toString(), "already exists");
-            }
+            check(root, file);
         }
         for (FileEntry file : version.files()) {
-            copy(file, target(root, file));
+            copy(file, root);
         }
     }
 
-    private void copy(FileEntry file, Path target) {
+    /** Refuses a target whose path leads through a link or a file, or that already exists in any form. */
+    private static void check(Path root, FileEntry file) {
+        Path target = target(root, file);
+        for (int i = root.getNameCount(); i < target.getNameCount(); i++) {
+            Path p = root.resolve(target.subpath(root.getNameCount(), i + 1));
+            BasicFileAttributes attributes = attributes(p);
+            if (attributes == null) {
+                return;
+            }
+            if (p.equals(target)) {
+                throw new InvalidInputException("copy target", target.toString(), "already exists");
+            }
+            if (attributes.isSymbolicLink()) {
+                throw new InvalidInputException("copy target", p.toString(),
+                        "is a symbolic link; copyTo does not write through links");
+            }
+            if (!attributes.isDirectory()) {
+                throw new InvalidInputException("copy target", p.toString(), "exists and is not a directory");
+            }
+        }
+    }
+
+    private void copy(FileEntry file, Path root) {
+        Path target = target(root, file);
         try {
-            Files.createDirectories(target.getParent());
-            try (InputStream in = registry.open(version.ref(), file.path())) {
-                Files.copy(in, target);
+            createDirectories(root, target.getParent());
+            try (InputStream in = registry.open(version.ref(), file.path());
+                 OutputStream out = Files.newOutputStream(target, CREATE_NEW, WRITE, NOFOLLOW_LINKS)) {
+                in.transferTo(out);
+            } catch (FileAlreadyExistsException e) {
+                throw new InvalidInputException("copy target", target.toString(), "appeared while copying");
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(target);
                 throw e;
             }
         } catch (IOException e) {
             throw new StorageException("cannot copy " + version.ref() + " " + file.path() + " to " + target, e);
+        }
+    }
+
+    /** Creates {@code dir} below {@code root} one component at a time, each a real directory, never a link. */
+    private static void createDirectories(Path root, Path dir) throws IOException {
+        Files.createDirectories(root);
+        for (int i = root.getNameCount(); i < dir.getNameCount(); i++) {
+            Path p = root.resolve(dir.subpath(root.getNameCount(), i + 1));
+            try {
+                Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                BasicFileAttributes attributes = attributes(p);
+                if (attributes == null || !attributes.isDirectory()) {
+                    throw new InvalidInputException("copy target", p.toString(),
+                            "is not a directory (a symbolic link or a file appeared while copying)");
+                }
+            }
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -10,6 +10,7 @@ import dev.modelregistry.spi.StoredBlob;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class FileUploadsTest {
     void storesEveryFileOfADirectoryAndStreamsAlongside() throws IOException {
         List<PendingFile> files = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            files.add(PendingFile.of("f" + i, Files.writeString(dir.resolve("f" + i), "content " + i)));
+            files.add(PendingFile.of("f" + i, SourceFiles.regularFile(Files.writeString(dir.resolve("f" + i), "content " + i))));
         }
         files.add(PendingFile.of("s", new ByteArrayInputStream("streamed".getBytes())));
         InMemoryArtifactStore store = new InMemoryArtifactStore();
@@ -46,31 +47,32 @@ class FileUploadsTest {
     void aFailedPutFailsTheWholeUploadAndNothingIsStillWritingAfterwards() throws IOException {
         List<PendingFile> files = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            files.add(PendingFile.of("f" + i, Files.writeString(dir.resolve("f" + i), "content " + i)));
+            files.add(PendingFile.of("f" + i, SourceFiles.regularFile(Files.writeString(dir.resolve("f" + i), "content " + i))));
         }
-        SlowStore store = new SlowStore(dir.resolve("f5"));
+        SlowStore store = new SlowStore(6);
 
         assertThatThrownBy(() -> FileUploads.store(store, files)).isInstanceOf(StorageException.class)
                 .hasMessageContaining("disk full");
         assertThat(store.running.get()).isZero();
     }
 
-    /** Takes a moment per put and fails on one file; counts puts in progress. */
+    /** Takes a moment per put and fails the n-th put of a file; counts puts in progress. */
     private static final class SlowStore implements ArtifactStore {
         private final InMemoryArtifactStore delegate = new InMemoryArtifactStore();
-        private final Path failing;
+        private final int failing;
+        private final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger running = new AtomicInteger();
 
-        SlowStore(Path failing) {
+        SlowStore(int failing) {
             this.failing = failing;
         }
 
         @Override
-        public StoredBlob put(Path file) {
+        public StoredBlob put(FileChannel file) {
             running.incrementAndGet();
             try {
                 Thread.sleep(20);
-                if (file.equals(failing)) {
+                if (calls.incrementAndGet() == failing) {
                     throw new StorageException("disk full");
                 }
                 return ArtifactStore.super.put(file);

@@ -101,4 +101,48 @@ class IntegrityTest {
         assertThatThrownBy(() -> registry.copyTo(version, out)).isInstanceOf(IntegrityException.class);
         assertThat(out.resolve("weights.bin")).doesNotExist();
     }
+
+    @Test
+    void registeringTheSameBytesAgainAsAStreamReplacesADamagedBlob() throws Exception {
+        flipOneByte(blobOf("weights.bin"), 100_000);
+
+        ModelVersion again = registry.register("m").content("weights.bin", content).commit();
+
+        assertThat(readAll(again, "weights.bin")).isEqualTo(content);
+        assertThat(readAll(version, "weights.bin")).as("the first version is whole again").isEqualTo(content);
+    }
+
+    @Test
+    void registeringTheSameFileAgainReplacesADamagedBlobLargeOrSmall() throws Exception {
+        flipOneByte(blobOf("weights.bin"), 70_000);
+        flipOneByte(blobOf("config.json"), 0);
+        Path model = Files.createDirectories(dir.resolve("model"));
+        Files.write(model.resolve("weights.bin"), content);
+        Files.writeString(model.resolve("config.json"), "{}");
+
+        ModelVersion again = registry.register("m").file(model).commit();
+
+        assertThat(readAll(again, "weights.bin")).isEqualTo(content);
+        assertThat(readAll(again, "config.json")).isEqualTo("{}".getBytes());
+    }
+
+    @Test
+    void registeringTheSameBytesAgainReplacesATruncatedBlob() throws Exception {
+        Path blob = blobOf("weights.bin");
+        blob.toFile().setWritable(true);
+        try (RandomAccessFile raf = new RandomAccessFile(blob.toFile(), "rw")) {
+            raf.setLength(1000);
+        }
+        Path file = Files.write(dir.resolve("weights.bin"), content);
+
+        ModelVersion again = registry.register("m").file(file).commit();
+
+        assertThat(readAll(again, "weights.bin")).isEqualTo(content);
+    }
+
+    private byte[] readAll(ModelVersion v, String path) throws Exception {
+        try (InputStream in = registry.open(v, path)) {
+            return in.readAllBytes();
+        }
+    }
 }

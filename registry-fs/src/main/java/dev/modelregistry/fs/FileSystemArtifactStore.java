@@ -36,11 +36,13 @@ import java.util.stream.Stream;
  * {@code fsync} and atomic rename). A {@code put} interrupted by a crash can leave a temp file
  * behind; opening a store deletes temp files not modified for {@linkplain #TEMP_FILE_MAX_AGE 24 hours}.
  *
- * <p>{@link #put(Path)} writes nothing for content already stored: a file that may be stored, by the
- * {@linkplain Fingerprints fingerprint} of its size and first 64 KiB, is hashed before anything is
- * written; any other file is copied inside the kernel while it is hashed. {@link #put(InputStream)}
- * cannot read its content twice, so it writes a temp file first and, if the content turns out to be
- * stored, deletes it without forcing it to disk.
+ * <p>{@link #put(FileChannel)} writes nothing for content already stored: a file that may be
+ * stored, by the {@linkplain Fingerprints fingerprint} of its size and first 64 KiB, is hashed before
+ * anything is written; any other file is copied inside the kernel while it is hashed.
+ * {@link #put(InputStream)} cannot read its content twice, so it writes a temp file first and, if the
+ * content turns out to be stored, deletes it without forcing it to disk. Either way a stored copy is
+ * trusted only after it was {@linkplain BlobCheck compared} with the content: a damaged copy is
+ * replaced by the content being stored, so an acknowledged put is always readable.
  *
  * <p>{@code open} does not verify what it reads: a blob file altered on disk is returned as it is,
  * and the registry's verifying read reports the mismatch.
@@ -96,7 +98,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         boolean moved = false;
         try {
             BlobWriter.Written written = BlobWriter.write(content, temp);
-            if (exists(written.sha256())) {
+            if (holds(written.sha256(), temp, written.size())) {
                 // stored already: the temp file goes without ever being forced to disk
                 remember(written);
                 return new StoredBlob(written.sha256(), written.size(), false);
@@ -113,31 +115,32 @@ public final class FileSystemArtifactStore implements ArtifactStore {
 
     /**
      * {@inheritDoc} Content already stored is recognized before anything is written (see the class
-     * description); new content is copied inside the kernel and hashed as it lands.
+     * description) and compared with the stored copy, which is replaced if it was damaged; new
+     * content is copied inside the kernel and hashed as it lands.
      *
      * @throws StorageException if {@code file} cannot be read, or the blob cannot be written
      */
     @Override
-    public StoredBlob put(Path file) {
+    public StoredBlob put(FileChannel file) {
         Objects.requireNonNull(file, "file");
-        try (FileChannel source = FileChannel.open(file, READ)) {
-            Optional<StoredBlob> stored = alreadyStored(source);
+        try {
+            Optional<StoredBlob> stored = alreadyStored(file);
             if (stored.isPresent()) {
                 return stored.get();
             }
-            Path temp = newTempPath();
-            boolean moved = false;
-            try {
-                BlobWriter.Written written = BlobWriter.copy(source, temp);
-                moved = place(temp, written);
-                return new StoredBlob(written.sha256(), written.size(), moved);
-            } finally {
-                if (!moved) {
-                    deleteQuietly(temp);
-                }
-            }
         } catch (IOException e) {
             throw new StorageException("cannot read " + file, e);
+        }
+        Path temp = newTempPath();
+        boolean moved = false;
+        try {
+            BlobWriter.Written written = BlobWriter.copy(file, temp);
+            moved = place(temp, written);
+            return new StoredBlob(written.sha256(), written.size(), moved);
+        } finally {
+            if (!moved) {
+                deleteQuietly(temp);
+            }
         }
     }
 
@@ -239,7 +242,7 @@ public final class FileSystemArtifactStore implements ArtifactStore {
         long hashed = 0;
         if (size <= Fingerprints.HEAD) {
             hashed = head.remaining();
-            sha256.update(head);
+            sha256.update(head.duplicate());
         } else {
             ByteBuffer buffer = ByteBuffer.allocateDirect(HASH_CHUNK);
             for (int n = source.read(buffer, 0); n > 0; n = source.read(buffer.clear(), hashed)) {
@@ -248,7 +251,18 @@ public final class FileSystemArtifactStore implements ArtifactStore {
             }
         }
         String digest = HexFormat.of().formatHex(sha256.digest());
-        return exists(digest) ? Optional.of(new StoredBlob(digest, hashed, false)) : Optional.empty();
+        Path blob = layout.blob(digest);
+        boolean intact = size <= Fingerprints.HEAD ? BlobCheck.holds(blob, head) : BlobCheck.holds(blob, source, hashed);
+        return intact ? Optional.of(new StoredBlob(digest, hashed, false)) : Optional.empty();
+    }
+
+    /** Whether blob {@code sha256} is stored intact: holds exactly the {@code size} bytes of {@code temp}. */
+    private boolean holds(String sha256, Path temp, long size) {
+        try (FileChannel content = FileChannel.open(temp, READ)) {
+            return BlobCheck.holds(layout.blob(sha256), content, size);
+        } catch (IOException e) {
+            throw new StorageException("cannot compare " + temp + " with the stored blob " + sha256, e);
+        }
     }
 
     private Path newTempPath() {
@@ -271,14 +285,15 @@ public final class FileSystemArtifactStore implements ArtifactStore {
     }
 
     /**
-     * Moves the complete, forced {@code temp} file into place unless the blob is already there.
-     * Returns whether it moved it; leaves {@code temp} for the caller to delete if not.
+     * Moves the complete, forced {@code temp} file into place unless an intact blob is already there;
+     * a damaged one is replaced. Returns whether it moved it; leaves {@code temp} for the caller to
+     * delete if not.
      */
     private boolean place(Path temp, BlobWriter.Written written) {
         // the marker goes first, so that every visible blob has one (unless it was lost in a crash)
         remember(written);
         Path target = layout.blob(written.sha256());
-        if (Files.isRegularFile(target)) {
+        if (Files.isRegularFile(target) && holds(written.sha256(), temp, written.size())) {
             return false;
         }
         Path shard = target.getParent();
@@ -287,8 +302,8 @@ public final class FileSystemArtifactStore implements ArtifactStore {
                 Files.createDirectories(shard);
                 Durability.forceDirectory(shard.getParent());
             }
-            // Another writer may rename the same bytes into place at the same moment; either rename
-            // wins and both leave the same content, which is why replacing is harmless.
+            // Replacing repairs a damaged copy; another writer may rename the same bytes into place at
+            // the same moment, and either rename wins with the same content.
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new StorageException("the filesystem cannot rename " + temp + " atomically to " + target, e);

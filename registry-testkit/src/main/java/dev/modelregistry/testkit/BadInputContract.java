@@ -171,4 +171,120 @@ public abstract class BadInputContract extends RegistryFixture {
     void aPrincipalThatIsBlankIsRefused() {
         refused("", x -> registry.as(""));
     }
+
+    @ParameterizedTest(name = "U+{0}")
+    @ValueSource(ints = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+            0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF})
+    void invisibleAndTextDirectionCharactersAreRefusedInNamesPathsKeysAndPrincipals(int c) {
+        String sneaky = "fraud" + Character.toString(c) + "gnp.onnx";
+        refused(sneaky, x -> registry.register(sneaky));
+        refused(sneaky, x -> started().content(sneaky, utf8("x")));
+        refused(sneaky, x -> started().tag(sneaky, "v"));
+        refused(sneaky, x -> started().createdBy(sneaky));
+        refused(sneaky, x -> registry.as(sneaky));
+        assertThatThrownBy(() -> registry.register(sneaky)).hasMessageContaining(String.format("U+%04X", c))
+                .hasMessageContaining(String.format("\\u%04x", c));
+    }
+
+    @Test
+    void aSourceFileSwappedForALinkAfterItWasAddedIsNotRead() throws Exception {
+        Path secret = Files.writeString(Files.createDirectories(dir.resolve("outside")).resolve("secret.txt"), "secret");
+        Path model = Files.createDirectories(dir.resolve("model"));
+        Path weights = Files.writeString(Files.createDirectories(model.resolve("weights")).resolve("w.bin"), "w");
+        Registration r = registry.register("fresh").file(model);
+
+        Files.delete(weights);
+        Files.createSymbolicLink(weights, Path.of("../../outside/secret.txt"));
+
+        refused(weights.toString(), x -> r.commit());
+        assertThat(storedBlobs()).doesNotContain(sha256(utf8("secret")));
+        assertThat(Files.readString(secret)).isEqualTo("secret");
+    }
+
+    @Test
+    void aSourceDirectorySwappedForALinkAfterItWasAddedIsNotRead() throws Exception {
+        Path outside = Files.createDirectories(dir.resolve("outside"));
+        Files.writeString(outside.resolve("w.bin"), "secret");
+        Path model = Files.createDirectories(dir.resolve("model"));
+        Path weights = Files.createDirectories(model.resolve("weights"));
+        Files.writeString(weights.resolve("w.bin"), "w");
+        Registration r = registry.register("fresh").file(model);
+
+        Files.delete(weights.resolve("w.bin"));
+        Files.delete(weights);
+        Files.createSymbolicLink(weights, Path.of("../outside"));
+
+        refused(weights.resolve("w.bin").toString(), x -> r.commit());
+        assertThat(storedBlobs()).doesNotContain(sha256(utf8("secret")));
+    }
+
+    @Test
+    void aSingleSourceFileReplacedByALinkAfterItWasAddedIsNotRead() throws Exception {
+        Path real = Files.writeString(dir.resolve("checkpoint-7.bin"), "checked");
+        Files.writeString(dir.resolve("secret.txt"), "secret");
+        Path link = Files.createSymbolicLink(dir.resolve("best.bin"), real.getFileName());
+        Registration r = registry.register("fresh").file("model.bin", link);
+
+        Files.delete(link);
+        Files.createSymbolicLink(link, Path.of("secret.txt"));
+        Files.delete(real);
+        Files.createSymbolicLink(real, Path.of("secret.txt"));
+
+        refused(link.toString(), x -> r.commit());
+        assertThat(storedBlobs()).doesNotContain(sha256(utf8("secret")));
+    }
+
+    @Test
+    void copyToNeverWritesThroughALinkFoundInTheTargetAndWritesNothingWhenItRefuses() throws IOException {
+        ModelVersion v = registry.register("two").content("a.bin", utf8("a")).content("w/model.bin", utf8("m"))
+                .commit();
+        modelsBefore = registry.models();
+        blobsBefore = storedBlobs();
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path target = Files.createDirectories(dir.resolve("target"));
+        Path link = Files.createSymbolicLink(target.resolve("w"), elsewhere);
+
+        refused(link.toString(), x -> registry.copyTo(v, target));
+        assertThat(elsewhere).isEmptyDirectory();
+        try (var listing = Files.list(target)) {
+            assertThat(listing).containsExactly(link);
+        }
+    }
+
+    @Test
+    void copyToRefusesAFileWhereADirectoryIsNeededAndADanglingLinkAtATarget() throws IOException {
+        ModelVersion v = registry.register("two").content("a.bin", utf8("a")).content("w/model.bin", utf8("m"))
+                .commit();
+        modelsBefore = registry.models();
+        blobsBefore = storedBlobs();
+        Path target = Files.createDirectories(dir.resolve("target"));
+        Path file = Files.writeString(target.resolve("w"), "not a directory");
+        refused(file.toString(), x -> registry.copyTo(v, target));
+
+        Files.delete(file);
+        Path dangling = Files.createSymbolicLink(target.resolve("a.bin"), dir.resolve("nowhere"));
+        refused(dangling.toString(), x -> registry.copyTo(v, target));
+        assertThat(dir.resolve("nowhere")).doesNotExist();
+    }
+
+    @Test
+    void aRefusedSetterChangesNothing() {
+        Map<String, String> full = new HashMap<>();
+        for (int i = 0; i < Limits.ENTRIES; i++) {
+            full.put("t" + i, "v");
+        }
+        Registration r = started().tags(full);
+        refused(Integer.toString(Limits.ENTRIES + 1), x -> r.tag("one-more", "v"));
+        refused("bad;key", x -> r.params(Map.of("good", "v", "bad;key", "v")));
+        refused("-1.0", x -> r.metrics(Map.of("auc", 0.9, "loss", -1.0)));
+
+        ModelVersion v = r.commit();
+        versionsBefore = registry.versions("existing");
+        modelsBefore = registry.models();
+        blobsBefore = storedBlobs();
+
+        assertThat(v.tags()).hasSize(Limits.ENTRIES).doesNotContainKey("one-more");
+        assertThat(v.params()).isEmpty();
+        assertThat(v.metrics()).isEmpty();
+    }
 }

@@ -46,6 +46,44 @@ public abstract class RegistryContract extends RegistryFixture {
     class Registering {
 
         @Test
+        void aRegistrationIsSpentByAFailedCommitAndSaysSo() {
+            InputStream failing = new InputStream() {
+                @Override
+                public int read() throws IOException {
+                    throw new IOException("source went away");
+                }
+            };
+            var registration = registry.register("m").content("model.bin", failing);
+            assertThatThrownBy(registration::commit).isInstanceOf(RuntimeException.class);
+
+            assertThatThrownBy(registration::commit).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("spent").hasMessageContaining("register(\"m\")");
+            assertThat(registry.versions("m")).isEmpty();
+        }
+
+        @Test
+        void aRegistrationRefusedForHavingNoFilesCanStillBeCompleted() {
+            var registration = registry.register("m");
+            assertThatThrownBy(registration::commit).isInstanceOf(InvalidInputException.class);
+
+            assertThat(registration.content("model.bin", utf8("w")).commit().version()).isEqualTo(1);
+        }
+
+        @Test
+        void aSourceFileGivenThroughALinkIsReadAsItWasWhenAdded() throws Exception {
+            Path checked = Files.writeString(dir.resolve("checkpoint-7.bin"), "checked");
+            Files.writeString(dir.resolve("checkpoint-8.bin"), "later");
+            Path best = Files.createSymbolicLink(dir.resolve("best.bin"), checked.getFileName());
+            var registration = registry.register("m").file("model.bin", best);
+
+            Files.delete(best);
+            Files.createSymbolicLink(best, Path.of("checkpoint-8.bin"));
+
+            ModelVersion v = registration.commit();
+            assertThat(read(v, "model.bin")).isEqualTo("checked");
+        }
+
+        @Test
         void theFirstRegistrationCreatesTheModelAndVersionOne() {
             ModelVersion v = registerSmall("fraud-detector");
 
@@ -226,20 +264,21 @@ public abstract class RegistryContract extends RegistryFixture {
             assertThat(registry.find("m", Stage.PRODUCTION)).get().extracting(ModelVersion::version).isEqualTo(2);
             assertThat(registry.version(v1.ref()).orElseThrow().stage()).isEqualTo(Stage.ARCHIVED);
             List<StageTransition> history = registry.history(v1.ref());
-            assertThat(history).hasSize(2);
-            assertThat(history.get(1).from()).isEqualTo(Stage.PRODUCTION);
-            assertThat(history.get(1).to()).isEqualTo(Stage.ARCHIVED);
-            assertThat(history.get(1).actor()).isEqualTo("bob");
-            assertThat(history.get(1).comment()).contains("m v2");
+            assertThat(history).hasSize(3);
+            assertThat(history.get(2).from()).isEqualTo(Stage.PRODUCTION);
+            assertThat(history.get(2).to()).isEqualTo(Stage.ARCHIVED);
+            assertThat(history.get(2).actor()).isEqualTo("bob");
+            assertThat(history.get(2).comment()).contains("m v2");
         }
 
         @Test
-        void everyTransitionRecordsWhoWhenFromToAndWhy() {
-            ModelVersion v = registerSmall("m");
+        void everyTransitionRecordsWhoWhenFromToAndWhyAfterTheRegistration() {
+            ModelVersion v = registry.register("m").content("model.bin", utf8("w")).createdBy("dave").commit();
             registry.transition(v, Stage.STAGING, "candidate");
             registry.as("carol").transition(v, Stage.PRODUCTION, "approved");
 
             assertThat(registry.history(v.ref())).containsExactly(
+                    new StageTransition(v.ref(), null, Stage.DEVELOPMENT, "dave", NOW, StageTransition.REGISTERED),
                     new StageTransition(v.ref(), Stage.DEVELOPMENT, Stage.STAGING, "alice", NOW, "candidate"),
                     new StageTransition(v.ref(), Stage.STAGING, Stage.PRODUCTION, "carol", NOW, "approved"));
         }
@@ -254,7 +293,7 @@ public abstract class RegistryContract extends RegistryFixture {
             assertThatThrownBy(() -> registry.transition(v, Stage.PRODUCTION, ""))
                     .isInstanceOf(IllegalTransitionException.class);
             assertThat(registry.version(v.ref()).orElseThrow().stage()).isEqualTo(Stage.PRODUCTION);
-            assertThat(registry.history(v.ref())).hasSize(1);
+            assertThat(registry.history(v.ref())).hasSize(2);
         }
 
         @Test
@@ -309,6 +348,27 @@ public abstract class RegistryContract extends RegistryFixture {
             registerSmall("ns/mid");
 
             assertThat(registry.models()).extracting(Model::name).containsExactly("alpha", "ns/mid", "zeta");
+        }
+
+        @Test
+        void namesThatCanNeverExistAreEmptyLikeOtherMissingThings() {
+            for (String impossible : List.of("", "../x", "a/b/c", "with space", "fraud\u202Egnp")) {
+                assertThat(registry.model(impossible)).as(impossible).isEmpty();
+                assertThat(registry.version(impossible, 1)).as(impossible).isEmpty();
+                assertThat(registry.latest(impossible)).as(impossible).isEmpty();
+                assertThat(registry.find(impossible, Stage.PRODUCTION)).as(impossible).isEmpty();
+                assertThat(registry.versions(impossible)).as(impossible).isEmpty();
+            }
+        }
+
+        @Test
+        void aReferenceToVersionZeroIsNotFoundLikeTheLookupOfVersionZero() {
+            registerSmall("m");
+
+            assertThat(registry.version("m", 0)).isEmpty();
+            assertThat(registry.version(VersionRef.of("m", 0))).isEmpty();
+            assertThatThrownBy(() -> registry.history(VersionRef.of("m", 0)))
+                    .isInstanceOf(VersionNotFoundException.class).hasMessageContaining("m v0");
         }
 
         @Test
