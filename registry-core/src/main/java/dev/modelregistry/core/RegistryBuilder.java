@@ -50,9 +50,14 @@ public final class RegistryBuilder {
         return this;
     }
 
-    /** Who the registry acts as; recorded on every change. */
+    /**
+     * Who the registry acts as; recorded on every change.
+     *
+     * @throws dev.modelregistry.InvalidInputException if the principal is blank, too long or holds
+     *         control, invisible or text-direction characters (checked at once)
+     */
     public RegistryBuilder principal(String principal) {
-        this.principal = Objects.requireNonNull(principal, "principal");
+        this.principal = Validation.principal(Objects.requireNonNull(principal, "principal"));
         return this;
     }
 
@@ -60,7 +65,8 @@ public final class RegistryBuilder {
      * Builds the registry.
      *
      * @throws IllegalStateException                   if a store is missing
-     * @throws dev.modelregistry.InvalidInputException if the principal is blank or too long
+     * @throws dev.modelregistry.InvalidInputException if the default principal (the OS user) is not a
+     *         valid principal
      */
     public Registry build() {
         if (metadataStore == null) {

@@ -1,13 +1,13 @@
 package dev.modelregistry.embedded;
 
+import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
 import dev.modelregistry.Registry;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.core.Registries;
+import dev.modelregistry.core.RegistryBuilder;
 import dev.modelregistry.fs.FileSystemArtifactStore;
 import dev.modelregistry.jdbc.JdbcMetadataStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -47,6 +47,7 @@ public final class EmbeddedRegistry {
      * Opens (creating if needed) the embedded registry under {@code root}, acting as the operating
      * system user.
      *
+     * @throws InvalidInputException if the root path contains {@code ;}; nothing is created then
      * @throws StorageException if the directory or database cannot be opened
      */
     public static Registry open(Path root) {
@@ -77,24 +78,37 @@ public final class EmbeddedRegistry {
     }
 
     /**
-     * Opens the registry.
+     * Opens the registry. Options are checked before anything is created; if opening fails later,
+     * everything opened so far is closed again (no database, server thread or lock file stays behind),
+     * and only the directories and empty database created so far remain.
      *
+     * @throws InvalidInputException if the principal is not valid, or the root path contains {@code ;}
+     *         (which H2 cannot take in a database path); nothing is created then
      * @throws StorageException if the directory or database cannot be opened
      */
     public Registry open() {
+        RegistryBuilder builder = Registries.builder().clock(clock).principal(principal).lifecycle(lifecycle);
+        // The metadata store first: it refuses a path H2 cannot take before it creates anything.
+        JdbcMetadataStore metadata = JdbcMetadataStore.h2File(databasePath(root));
+        FileSystemArtifactStore artifacts = null;
         try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new StorageException("cannot create registry directory " + root, e);
-        }
-        FileSystemArtifactStore artifacts = FileSystemArtifactStore.at(artifactsDirectory(root));
-        try {
-            JdbcMetadataStore metadata = JdbcMetadataStore.h2File(databasePath(root));
-            return Registries.builder().metadataStore(metadata).artifactStore(artifacts)
-                    .clock(clock).principal(principal).lifecycle(lifecycle).build();
+            artifacts = FileSystemArtifactStore.at(artifactsDirectory(root));
+            return builder.metadataStore(metadata).artifactStore(artifacts).build();
         } catch (RuntimeException e) {
-            artifacts.close();
+            closeAll(e, metadata, artifacts);
             throw e;
+        }
+    }
+
+    private static void closeAll(RuntimeException failure, AutoCloseable... stores) {
+        for (AutoCloseable store : stores) {
+            try {
+                if (store != null) {
+                    store.close();
+                }
+            } catch (Exception suppressed) {
+                failure.addSuppressed(suppressed);
+            }
         }
     }
 

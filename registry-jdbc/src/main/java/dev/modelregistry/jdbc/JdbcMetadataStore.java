@@ -1,6 +1,7 @@
 package dev.modelregistry.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Model;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.VersionChange;
@@ -57,9 +58,10 @@ public final class JdbcMetadataStore implements MetadataStore {
     /**
      * H2 settings for a store whose writes must survive a killed process: write each commit to the
      * file at once (the default delays up to 500 ms), and wait generously for row locks, since
-     * concurrent writers to one model queue on its row.
+     * concurrent writers to one model queue on its row. H2's own diagnostics go to SLF4J (logger
+     * {@code h2database}) instead of a {@code .trace.db} file beside the database.
      */
-    private static final String H2_SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    private static final String H2_SETTINGS = ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=4";
 
     /**
      * Lets several processes open the file database: the first one hosts it and serves the others
@@ -105,20 +107,28 @@ public final class JdbcMetadataStore implements MetadataStore {
      *
      * @param databaseFileWithoutExtension the database file without H2's {@code .mv.db} extension
      * @return an open store
-     * @throws IllegalArgumentException if the path contains {@code ;}, which would end H2's URL
+     * @throws InvalidInputException if the path contains {@code ;}, which would end H2's URL (checked
+     *         before anything is created)
      * @throws StorageException if the database cannot be opened or migrated
      */
     public static JdbcMetadataStore h2File(Path databaseFileWithoutExtension) {
-        Path file = databaseFileWithoutExtension.toAbsolutePath();
-        if (file.toString().contains(";")) {
-            throw new IllegalArgumentException("H2 database path must not contain ';': " + file);
-        }
+        Path file = checkH2Path(databaseFileWithoutExtension);
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new StorageException("Could not create the directory of " + file, e);
         }
         return h2("jdbc:h2:file:" + file + H2_SHARED + H2_SETTINGS, "sa", "", pool -> { });
+    }
+
+    /** The absolute form of a path for {@link #h2File(Path)}, refused if H2 could not take it in a URL. */
+    private static Path checkH2Path(Path databaseFileWithoutExtension) {
+        Path file = databaseFileWithoutExtension.toAbsolutePath();
+        if (file.toString().contains(";")) {
+            throw new InvalidInputException("H2 database path", file.toString(),
+                    "must not contain ';', which would end the database URL");
+        }
+        return file;
     }
 
     /**

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -73,13 +77,27 @@ final class Migrations {
      * the lock pauses every other session.
      */
     private static boolean upToDate(Handle h) {
+        // Looked up rather than queried: a failed query would be logged by the database as an error.
+        if (!hasVersionTable(h.getConnection())) {
+            return false;
+        }
+        return h.createQuery("SELECT MAX(version_number) FROM schema_version")
+                .mapTo(Integer.class)
+                .findOne()
+                .orElse(0) == SCRIPTS.size();
+    }
+
+    /** Whether the connection's current schema (or, on MariaDB, database) has the schema_version table. */
+    private static boolean hasVersionTable(Connection c) {
         try {
-            return h.createQuery("SELECT MAX(version_number) FROM schema_version")
-                    .mapTo(Integer.class)
-                    .findOne()
-                    .orElse(0) == SCRIPTS.size();
-        } catch (JdbiException e) {
-            return false; // no schema_version table yet
+            DatabaseMetaData md = c.getMetaData();
+            String table = md.storesUpperCaseIdentifiers() ? "SCHEMA_VERSION" : "schema_version";
+            String pattern = table.replace("_", md.getSearchStringEscape() + "_");
+            try (ResultSet rs = md.getTables(c.getCatalog(), c.getSchema(), pattern, new String[] {"TABLE"})) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("Could not look up the schema_version table", e);
         }
     }
 

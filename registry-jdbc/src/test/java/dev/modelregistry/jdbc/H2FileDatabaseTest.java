@@ -3,6 +3,7 @@ package dev.modelregistry.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Model;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.VersionChange;
@@ -215,8 +216,10 @@ class H2FileDatabaseTest {
     }
 
     @Test
-    void aPathThatWouldEndTheUrlIsRefused() {
-        assertThatThrownBy(() -> JdbcMetadataStore.h2File(directory.resolve("a;INIT=RUNSCRIPT FROM 'x'")))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aPathThatWouldEndTheUrlIsRefusedBeforeAnythingIsCreated() {
+        Path refused = directory.resolve("sub;dir").resolve("a;INIT=RUNSCRIPT FROM 'x'");
+        assertThatThrownBy(() -> JdbcMetadataStore.h2File(refused))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("sub;dir");
+        assertThat(directory.resolve("sub;dir")).doesNotExist();
     }
 }
