@@ -16,9 +16,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -196,6 +198,19 @@ public abstract class ArtifactStoreContract {
             Path file = Files.createFile(tempDir.resolve("empty"));
 
             assertThat(store.put(file)).isEqualTo(new StoredBlob(EMPTY_SHA256, 0, true));
+        }
+
+        @Test
+        void storesTheWholeFileOfAnOpenChannelWhateverItsPositionAndLeavesItOpen() throws IOException {
+            byte[] content = random(MIB + 3, 8);
+            Path file = Files.write(tempDir.resolve("open.bin"), content);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.position(1000);
+
+                assertThat(store.put(channel)).isEqualTo(new StoredBlob(sha256(content), content.length, true));
+                assertThat(channel.isOpen()).isTrue();
+            }
+            assertThat(read(sha256(content))).isEqualTo(content);
         }
     }
 
