@@ -3,6 +3,7 @@ package dev.modelregistry.embedded;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +43,17 @@ final class Child {
      * against {@code backend}; its standard error goes to {@code <logs>/<name>.err}.
      */
     static Child start(String name, Backend backend, Path logs, String... args) throws IOException {
+        return start(RegistryChild.class, name, backend, logs, args);
+    }
+
+    /** Starts a child JVM like {@link #start(String, Backend, Path, String...)}, running {@code main}. */
+    static Child start(Class<?> main, String name, Backend backend, Path logs, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // Small, quick-starting JVMs: several share two cores with the build.
                 "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
-                RegistryChild.class.getName()));
+                main.getName()));
         command.addAll(List.of(args));
         Files.createDirectories(logs);
         Path stderr = logs.resolve(name + ".err");
@@ -57,9 +63,13 @@ final class Child {
     }
 
     private void read() {
+        // A copy beside the standard error, for reading what happened after a failed run.
+        Path copy = stderr.resolveSibling(name + ".out");
         try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             Writer log = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
             for (String line; (line = out.readLine()) != null; ) {
+                log.write(line + "\n");
                 synchronized (lines) {
                     lines.add(line);
                     lines.notifyAll();
@@ -97,7 +107,16 @@ final class Child {
      * @throws AssertionError if the child ends, fails or the wait runs out of patience first
      */
     void awaitLines(Predicate<String> match, long n, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PATIENCE_SECONDS);
+        awaitLines(match, n, what, PATIENCE_SECONDS);
+    }
+
+    /**
+     * Waits until at least {@code n} printed lines match, for at most {@code seconds}.
+     *
+     * @throws AssertionError if the child ends, fails or the wait runs out of time first
+     */
+    void awaitLines(Predicate<String> match, long n, String what, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         synchronized (lines) {
             while (true) {
                 long found = lines.stream().filter(l -> l != null && match.test(l)).count();
@@ -110,7 +129,7 @@ final class Child {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError(name + " did not " + what + " within " + PATIENCE_SECONDS + " s; "
+                    throw new AssertionError(name + " did not " + what + " within " + seconds + " s; "
                             + describe());
                 }
                 lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
@@ -151,6 +170,18 @@ final class Child {
         process.destroyForcibly();
         if (!process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
             throw new AssertionError(name + " survived SIGKILL");
+        }
+        reader.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
+    }
+
+    /**
+     * Ends the child with SIGTERM ({@link Process#destroy()}), which runs its shutdown hooks, and
+     * waits until it is gone and its output is read.
+     */
+    void terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError(name + " did not exit on SIGTERM; " + describe());
         }
         reader.join(TimeUnit.SECONDS.toMillis(PATIENCE_SECONDS));
     }

@@ -202,6 +202,7 @@ public final class JdbcMetadataStore implements MetadataStore {
                                         Consumer<JdbcConnectionPool> beforeDispose) {
         H2Pool.serveOnLoopbackOnly();
         H2Pool pool = new H2Pool(url, user, password, H2_POOL_SIZE);
+        pool.anchor();
         return open(Jdbi.create(pool), () -> pool.close(beforeDispose), new Transactions.Hooks() {
             @Override
             public void connectionLost() {

@@ -25,11 +25,18 @@ final class SqlErrors {
      * H2: connection broken (90067), database closed (90098), connection closed (90121); and, while
      * another process takes a shared file database over (see H2Pool), database in use (90020) and
      * error opening the database (8000, "Lock file recently modified", "Another process was
-     * faster"), and while another opener migrates it, exclusive mode (90135). MariaDB/MySQL:
-     * connection killed, server gone away, lost connection, server shutdown.
+     * faster"), and while another opener migrates it, exclusive mode (90135). Also H2's general
+     * error (50000): a hosting process that exits normally closes the sessions of the other
+     * processes from its shutdown hook while their statements run, and the statements then fail
+     * inside H2 ("this.transferList is null", "Transaction N is closed", "illegally transitioned
+     * from ROLLED_BACK to COMMITTED") before their connections break. Such a statement's
+     * transaction is gone, committed or not, exactly as with a broken connection. A general error
+     * for another reason, an H2 defect, is then retried for a while before it is reported, which a
+     * request id makes safe. MariaDB/MySQL: connection killed, server gone away, lost connection,
+     * server shutdown.
      */
     private static final Set<Integer> CONNECTION_CODES =
-            Set.of(90067, 90098, 90121, 90020, 8000, 90135, 1927, 2006, 2013, 1053);
+            Set.of(90067, 90098, 90121, 90020, 8000, 90135, 50000, 1927, 2006, 2013, 1053);
 
     /**
      * H2's "database not found" (90013, 90146): a connection exception by its class, but one that
