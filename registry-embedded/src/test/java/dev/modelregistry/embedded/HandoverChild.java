@@ -2,10 +2,6 @@ package dev.modelregistry.embedded;
 
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registry;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,17 +50,17 @@ public final class HandoverChild {
                 STOPPING.set(true);
                 registry.close();
             }, "close-registry"));
-            say("READY");
+            RegistryChild.say("READY");
             Thread reporter = new Thread(HandoverChild::reportHosting, "hosting-reporter");
             reporter.setDaemon(true);
             reporter.start();
             switch (args[0]) {
-                case "standby" -> awaitEndOfInput();
+                case "standby" -> RegistryChild.awaitEndOfInput();
                 case "writer" -> write(registry, args[1], Integer.parseInt(args[2]));
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             }
             registry.close();
-            say("DONE");
+            RegistryChild.say("DONE");
         } catch (Throwable t) {
             fail(t);
         }
@@ -84,7 +80,7 @@ public final class HandoverChild {
                                 .content("model.bin", content(id))
                                 .param("id", id)
                                 .commit();
-                        say("COMMITTED " + v.version() + " " + id + " " + v.digest());
+                        RegistryChild.say("COMMITTED " + v.version() + " " + id + " " + v.digest());
                     } catch (Throwable e) {
                         fail(e);
                         return;
@@ -94,7 +90,7 @@ public final class HandoverChild {
             worker.start();
             workers.add(worker);
         }
-        awaitEndOfInput();
+        RegistryChild.awaitEndOfInput();
         running.set(false);
         for (Thread worker : workers) {
             worker.join();
@@ -108,13 +104,13 @@ public final class HandoverChild {
 
     private static void reportHosting() {
         boolean hosting = false;
-        say("NOT HOSTING");
+        RegistryChild.say("NOT HOSTING");
         while (true) {
             boolean now = Thread.getAllStackTraces().keySet().stream()
                     .anyMatch(t -> t.getName().startsWith(H2_SERVER_THREAD) && !t.getName().contains(" thread-"));
             if (now != hosting) {
                 hosting = now;
-                say(hosting ? "HOSTING" : "NOT HOSTING");
+                RegistryChild.say(hosting ? "HOSTING" : "NOT HOSTING");
             }
             try {
                 Thread.sleep(50);
@@ -124,30 +120,13 @@ public final class HandoverChild {
         }
     }
 
-    private static void awaitEndOfInput() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            while (in.readLine() != null) {
-                // the parent only ever closes it
-            }
-        } catch (Exception ignored) {
-            // the parent is gone: stop as if told to
-        }
-    }
-
-    private static synchronized void say(String line) {
-        System.out.println(line);
-        System.out.flush();
-    }
-
     private static void fail(Throwable t) {
-        StringWriter trace = new StringWriter();
-        t.printStackTrace(new PrintWriter(trace));
-        String flat = trace.toString().replace('\n', '|');
+        String flat = RegistryChild.flatTrace(t);
         if (STOPPING.get()) {
-            say("STOPPED " + flat);
+            RegistryChild.say("STOPPED " + flat);
             return; // the JVM is exiting; let the shutdown hook finish
         }
-        say("ERROR " + flat);
+        RegistryChild.say("ERROR " + flat);
         Runtime.getRuntime().halt(1);
     }
 }

@@ -161,7 +161,8 @@ public final class RegistryChild {
         say("OBSERVED " + listings);
     }
 
-    private static void awaitEndOfInput() {
+    /** Blocks until the parent closes standard input (or is gone). */
+    static void awaitEndOfInput() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             while (in.readLine() != null) {
                 // the parent only ever closes it
@@ -171,15 +172,21 @@ public final class RegistryChild {
         }
     }
 
-    private static synchronized void say(String line) {
+    /** Prints one line for the parent, at once. */
+    static synchronized void say(String line) {
         System.out.println(line);
         System.out.flush();
     }
 
     private static void fail(Throwable t) {
+        say("ERROR " + flatTrace(t));
+        Runtime.getRuntime().halt(1);
+    }
+
+    /** A stack trace on one line, as the parent reads it. */
+    static String flatTrace(Throwable t) {
         StringWriter trace = new StringWriter();
         t.printStackTrace(new PrintWriter(trace));
-        say("ERROR " + trace.toString().replace('\n', '|'));
-        Runtime.getRuntime().halt(1);
+        return trace.toString().replace('\n', '|');
     }
 }
