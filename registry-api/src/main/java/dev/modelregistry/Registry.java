@@ -1,5 +1,6 @@
 package dev.modelregistry;
 
+import dev.modelregistry.journal.Journal;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,41 @@ public interface Registry extends AutoCloseable {
      * @throws InvalidInputException       if the name, description or a tag is invalid
      */
     Model createModel(String name, String description, Map<String, String> tags);
+
+    /**
+     * Replaces a model's description; the change is recorded and journaled. Setting the description
+     * it already has changes nothing.
+     *
+     * @return the model after the change
+     * @throws ModelNotFoundException if the model does not exist
+     * @throws InvalidInputException  if the name or description is invalid
+     */
+    Model describeModel(String name, String description);
+
+    /**
+     * Sets a tag on a model; the change is recorded and journaled.
+     *
+     * @return the model after the change
+     * @throws ModelNotFoundException if the model does not exist
+     * @throws InvalidInputException  if the key or value is invalid, or the model already has
+     *                                {@link Limits#ENTRIES} other tags
+     */
+    Model tagModel(String name, String key, String value);
+
+    /**
+     * Removes a tag from a model, if present; the change is recorded and journaled.
+     *
+     * @return the model after the change
+     * @throws ModelNotFoundException if the model does not exist
+     */
+    Model untagModel(String name, String key);
+
+    /**
+     * Every recorded change to a model's description and tags, oldest first.
+     *
+     * @throws ModelNotFoundException if the model does not exist
+     */
+    List<ModelChange> modelChanges(String name);
 
     /** The model called {@code name}, if it exists. */
     Optional<Model> model(String name);
@@ -97,6 +133,8 @@ public interface Registry extends AutoCloseable {
      *
      * @throws ModelNotFoundException   if the model does not exist
      * @throws VersionNotFoundException if the model exists but not the version
+     * @throws InvalidInputException    if the key or value is invalid, or the version already has
+     *                                  {@link Limits#ENTRIES} other tags
      */
     ModelVersion tag(VersionRef ref, String key, String value);
 
@@ -147,6 +185,9 @@ public interface Registry extends AutoCloseable {
     default Path copyTo(ModelVersion version, Path directory) {
         return copyTo(version.ref(), directory);
     }
+
+    /** The journal of every committed change, shared by every view of this registry. */
+    Journal journal();
 
     /** The principal this registry acts as; recorded on every change. */
     String principal();

@@ -5,7 +5,14 @@ import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Limits;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registration;
+import dev.modelregistry.VersionRef;
+import dev.modelregistry.journal.Operations;
+import dev.modelregistry.spi.AppliedChange;
+import dev.modelregistry.spi.EntryDraft;
+import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.NewVersion;
+import dev.modelregistry.spi.Precondition;
+import dev.modelregistry.spi.Target;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -15,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -134,10 +142,32 @@ final class DefaultRegistration implements Registration {
         entries.sort(Digests.FILE_ORDER);
         NewVersion version = new NewVersion(model, registry.lifecycle().initial().name(), description, params,
                 metrics, tags, entries, Digests.manifest(entries), createdBy, registry.now());
-        ModelVersion committed = registry.toModelVersion(registry.metadata().insertVersion(version));
+        ModelVersion committed = registry.writer().write(registry.principal(), () -> version.createdAt(),
+                stamp -> decide(stamp, version));
         LOG.debug("Registered {} by {}: {} files, {} new bytes stored", committed.ref(), createdBy, entries.size(),
                 newBytes);
         return committed;
+    }
+
+    /**
+     * Registers into an existing model, or creates the model with its first version; if another
+     * writer creates it first, the store refuses and the next attempt registers into it.
+     */
+    private Writer.Decision<ModelVersion> decide(Writer.Stamp stamp, NewVersion version) {
+        String details = Details.versionRegistered(version);
+        EntryDraft registered = EntryDraft.ofInsertedVersion(Operations.VERSION_REGISTERED, model, details);
+        Function<AppliedChange, ModelVersion> result =
+                applied -> registry.reread(VersionRef.of(model, applied.insertedVersion()));
+        Mutation insert = new Mutation.InsertVersion(version);
+        if (registry.metadata().model(model).isPresent()) {
+            return stamp.change(List.of(new Precondition.ModelExists(model)), List.of(insert), List.of(registered),
+                    result);
+        }
+        return stamp.change(List.of(new Precondition.ModelAbsent(model)),
+                List.of(new Mutation.CreateModel(model, "", Map.of(), createdBy, version.createdAt()), insert),
+                List.of(EntryDraft.of(Operations.MODEL_CREATED, Target.model(model),
+                        Details.modelCreated("", Map.of(), createdBy)), registered),
+                result);
     }
 
     private Registration putText(String kind, Map<String, String> entries, String key, String value) {

@@ -5,6 +5,8 @@ import dev.modelregistry.IntegrityException;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
 import dev.modelregistry.Model;
+import dev.modelregistry.ModelAlreadyExistsException;
+import dev.modelregistry.ModelChange;
 import dev.modelregistry.ModelNotFoundException;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registration;
@@ -14,27 +16,32 @@ import dev.modelregistry.StageTransition;
 import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
 import dev.modelregistry.VersionNotFoundException;
+import dev.modelregistry.journal.Journal;
+import dev.modelregistry.journal.Operations;
 import dev.modelregistry.spi.ArtifactStore;
 import dev.modelregistry.spi.MetadataStore;
-import dev.modelregistry.spi.NewModel;
+import dev.modelregistry.spi.EntryDraft;
+import dev.modelregistry.spi.Mutation;
+import dev.modelregistry.spi.Precondition;
+import dev.modelregistry.spi.Target;
 import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.spi.VersionUpdate;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The registry: validates input, applies the lifecycle and delegates storage to the two stores. */
+/**
+ * The registry: validates input, applies the lifecycle, decides every change as a change set for the
+ * metadata store (see {@link Writer}) and keeps the files in the artifact store.
+ */
 final class DefaultRegistry implements Registry {
 
     private final MetadataStore metadata;
@@ -45,13 +52,16 @@ final class DefaultRegistry implements Registry {
     private final AtomicBoolean closed;
     private final boolean ownsStores;
     private final Transitions transitions;
+    private final Listeners listeners;
+    private final Writer writer;
+    private final DefaultJournal journal;
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal) {
-        this(metadata, artifacts, lifecycle, clock, principal, new AtomicBoolean(), true);
+        this(metadata, artifacts, lifecycle, clock, principal, new AtomicBoolean(), true, new Listeners());
     }
 
     private DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock,
-                            String principal, AtomicBoolean closed, boolean ownsStores) {
+                            String principal, AtomicBoolean closed, boolean ownsStores, Listeners listeners) {
         this.metadata = metadata;
         this.artifacts = artifacts;
         this.lifecycle = lifecycle;
@@ -60,6 +70,9 @@ final class DefaultRegistry implements Registry {
         this.closed = closed;
         this.ownsStores = ownsStores;
         this.transitions = new Transitions(this);
+        this.listeners = listeners;
+        this.writer = new Writer(metadata, listeners);
+        this.journal = new DefaultJournal(metadata, listeners, this::checkOpen);
     }
 
     @Override
@@ -75,7 +88,71 @@ final class DefaultRegistry implements Registry {
         Validation.description(description);
         Validation.entryCount("tag", tags);
         tags.forEach((k, v) -> Validation.value("tag", Validation.key("tag", k), v));
-        return metadata.createModel(new NewModel(name, description, tags, principal, now()));
+        return writer.write(principal, this::now, stamp -> {
+            if (metadata.model(name).isPresent()) {
+                throw new ModelAlreadyExistsException(name);
+            }
+            return stamp.change(List.of(new Precondition.ModelAbsent(name)),
+                    List.of(new Mutation.CreateModel(name, description, tags, principal, stamp.at())),
+                    List.of(EntryDraft.of(Operations.MODEL_CREATED, Target.model(name),
+                            Details.modelCreated(description, tags, principal))),
+                    applied -> metadata.model(name).orElseThrow());
+        });
+    }
+
+    @Override
+    public Model describeModel(String name, String description) {
+        checkOpen();
+        Validation.description(description);
+        return editModel(name, (stamp, current, model) ->
+                Edits.describe(stamp, current, description, model, () -> requireModel(name)));
+    }
+
+    @Override
+    public Model tagModel(String name, String key, String value) {
+        checkOpen();
+        Validation.value("tag", Validation.key("tag", key), value);
+        return editModel(name, (stamp, current, model) ->
+                Edits.tag(stamp, current, key, value, model, () -> requireModel(name)));
+    }
+
+    @Override
+    public Model untagModel(String name, String key) {
+        checkOpen();
+        Validation.key("tag", key);
+        return editModel(name, (stamp, current, model) ->
+                Edits.tag(stamp, current, key, null, model, () -> requireModel(name)));
+    }
+
+    @Override
+    public List<ModelChange> modelChanges(String name) {
+        checkOpen();
+        requireModel(name);
+        return metadata.modelChanges(name);
+    }
+
+    private interface Edit<T, R> {
+        Writer.Decision<R> decide(Writer.Stamp stamp, Edits.Current current, T read);
+    }
+
+    private Model editModel(String name, Edit<Model, Model> edit) {
+        return writer.write(principal, this::now, stamp -> {
+            Model model = requireModel(name);
+            return edit.decide(stamp, new Edits.Current(Target.model(name), model.description(), model.tags()), model);
+        });
+    }
+
+    private ModelVersion editVersion(VersionRef ref, Edit<VersionRecord, ModelVersion> edit) {
+        return writer.write(principal, this::now, stamp -> {
+            VersionRecord version = requireVersion(ref);
+            return edit.decide(stamp, new Edits.Current(Target.version(ref.model(), ref.version()),
+                    version.description(), version.tags()), version);
+        });
+    }
+
+    private Model requireModel(String name) {
+        Validation.modelName(name);
+        return metadata.model(name).orElseThrow(() -> new ModelNotFoundException(name));
     }
 
     @Override
@@ -151,28 +228,31 @@ final class DefaultRegistry implements Registry {
 
     @Override
     public ModelVersion describe(VersionRef ref, String description) {
-        return update(ref, Validation.description(description), Map.of(), Set.of());
+        checkOpen();
+        Validation.description(description);
+        return editVersion(ref, (stamp, current, version) ->
+                Edits.describe(stamp, current, description, toModelVersion(version), () -> reread(ref)));
     }
 
     @Override
     public ModelVersion tag(VersionRef ref, String key, String value) {
+        checkOpen();
         Validation.value("tag", Validation.key("tag", key), value);
-        return update(ref, null, Map.of(key, value), Set.of());
+        return editVersion(ref, (stamp, current, version) ->
+                Edits.tag(stamp, current, key, value, toModelVersion(version), () -> reread(ref)));
     }
 
     @Override
     public ModelVersion untag(VersionRef ref, String key) {
-        return update(ref, null, Map.of(), Set.of(Validation.key("tag", key)));
+        checkOpen();
+        Validation.key("tag", key);
+        return editVersion(ref, (stamp, current, version) ->
+                Edits.tag(stamp, current, key, null, toModelVersion(version), () -> reread(ref)));
     }
 
-    private ModelVersion update(VersionRef ref, String description, Map<String, String> setTags, Set<String> removeTags) {
-        checkOpen();
-        VersionRecord current = requireVersion(ref);
-        Map<String, String> after = new HashMap<>(current.tags());
-        after.putAll(setTags);
-        Validation.entryCount("tag", after);
-        return toModelVersion(metadata.updateVersion(
-                new VersionUpdate(ref.model(), ref.version(), description, setTags, removeTags, principal, now())));
+    /** The version as it is now, after a change of it committed. */
+    ModelVersion reread(VersionRef ref) {
+        return toModelVersion(metadata.version(ref.model(), ref.version()).orElseThrow());
     }
 
     @Override
@@ -201,6 +281,12 @@ final class DefaultRegistry implements Registry {
     }
 
     @Override
+    public Journal journal() {
+        checkOpen();
+        return journal;
+    }
+
+    @Override
     public String principal() {
         return principal;
     }
@@ -208,7 +294,7 @@ final class DefaultRegistry implements Registry {
     @Override
     public Registry as(String principal) {
         checkOpen();
-        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal, closed, false);
+        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal, closed, false, listeners);
     }
 
     @Override
@@ -231,6 +317,10 @@ final class DefaultRegistry implements Registry {
     }
 
     // ---- shared with the package's helpers ----
+
+    Writer writer() {
+        return writer;
+    }
 
     MetadataStore metadata() {
         return metadata;

@@ -1,49 +1,45 @@
 package dev.modelregistry.core;
 
 import dev.modelregistry.Model;
-import dev.modelregistry.ModelAlreadyExistsException;
+import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
-import dev.modelregistry.VersionConflictException;
-import dev.modelregistry.VersionNotFoundException;
-import dev.modelregistry.VersionRef;
+import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.spi.AppliedChange;
+import dev.modelregistry.spi.Capability;
+import dev.modelregistry.spi.ChangeSet;
+import dev.modelregistry.spi.EntryDraft;
+import dev.modelregistry.spi.JournalHashes;
+import dev.modelregistry.spi.JournalHead;
 import dev.modelregistry.spi.MetadataStore;
-import dev.modelregistry.spi.NewModel;
-import dev.modelregistry.spi.NewVersion;
+import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.TransitionRecord;
-import dev.modelregistry.spi.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.spi.VersionUpdate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * A {@link MetadataStore} that keeps everything in memory; the reference implementation of the
  * metadata SPI, for tests and throw-away registries. Nothing survives {@link #close()} or the end
- * of the process.
+ * of the process, so it declares no {@linkplain Capability capability}.
  *
  * <p>Like the database-backed stores it keeps instants to millisecond precision, so code tested
  * against it sees what it would see in production. This class is thread-safe: one lock serializes
- * every operation, which keeps each operation atomic and is fast enough for the sizes an
+ * every operation, which keeps each change set atomic and is fast enough for the sizes an
  * in-memory registry holds. It is not shared between processes. After {@link #close()} every
  * operation throws {@link IllegalStateException}.
  */
 public final class InMemoryMetadataStore implements MetadataStore {
 
-    private static final String DISPLACED_BY = "displaced by ";
-
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, ModelState> models = new TreeMap<>();
+    private final MemoryState state = new MemoryState();
+    private final List<JournalEntry> journal = new ArrayList<>();
     private boolean closed;
 
     /** Creates an empty store. */
@@ -53,142 +49,118 @@ public final class InMemoryMetadataStore implements MetadataStore {
     /**
      * {@inheritDoc}
      *
-     * @throws ModelAlreadyExistsException if the name is taken
+     * @throws dev.modelregistry.spi.ChangeConflictException if a precondition does not hold
      */
     @Override
-    public Model createModel(NewModel model) {
-        Objects.requireNonNull(model, "model");
+    public AppliedChange apply(ChangeSet changes) {
+        Objects.requireNonNull(changes, "changes");
         return locked(() -> {
-            if (models.containsKey(model.name())) {
-                throw new ModelAlreadyExistsException(model.name());
+            changes.preconditions().forEach(state::check);
+            state.checkApplicable(changes.mutations());
+            Instant at = millis(changes.at());
+            int inserted = 0;
+            for (Mutation m : changes.mutations()) {
+                int number = state.apply(m, changes.principal(), at);
+                inserted = number == 0 ? inserted : number;
             }
-            ModelState state = new ModelState(model.name(), model.description(), model.tags(), model.createdBy(),
-                    millis(model.createdAt()));
-            models.put(model.name(), state);
-            return state.toModel();
+            ChangeSet stamped = new ChangeSet(changes.requestId(), changes.principal(), at, changes.preconditions(),
+                    changes.mutations(), changes.entries());
+            List<JournalEntry> appended = new ArrayList<>();
+            for (EntryDraft draft : changes.entries()) {
+                JournalEntry entry = JournalHashes.append(journal.size() + 1L, stamped, draft, inserted,
+                        journal.isEmpty() ? JournalHashes.GENESIS : journal.get(journal.size() - 1).hash());
+                journal.add(entry);
+                appended.add(entry);
+            }
+            return new AppliedChange(appended, inserted);
         });
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of();
     }
 
     @Override
     public Optional<Model> model(String name) {
-        return locked(() -> Optional.ofNullable(models.get(name)).map(ModelState::toModel));
+        return locked(() -> state.model(name).map(MemoryState.ModelState::toModel));
     }
 
     @Override
     public List<Model> models() {
-        return locked(() -> models.values().stream().map(ModelState::toModel).collect(Collectors.toList()));
-    }
-
-    @Override
-    public VersionRecord insertVersion(NewVersion version) {
-        Objects.requireNonNull(version, "version");
-        return locked(() -> {
-            ModelState model = models.computeIfAbsent(version.model(), name -> new ModelState(name, "", Map.of(),
-                    version.createdBy(), millis(version.createdAt())));
-            int number = ++model.latestVersion;
-            VersionState state = new VersionState(version.model(), number, version, millis(version.createdAt()));
-            model.versions.put(number, state);
-            return state.toRecord();
-        });
+        return locked(state::models);
     }
 
     @Override
     public Optional<VersionRecord> version(String model, int version) {
-        return locked(() -> find(model, version).map(VersionState::toRecord));
+        return locked(() -> state.find(model, version).map(MemoryState.VersionState::toRecord));
     }
 
     @Override
     public Optional<VersionRecord> latestVersion(String model) {
-        return locked(() -> Optional.ofNullable(models.get(model))
+        return locked(() -> state.model(model)
                 .flatMap(m -> m.versions.descendingMap().values().stream().findFirst())
-                .map(VersionState::toRecord));
+                .map(MemoryState.VersionState::toRecord));
     }
 
     @Override
     public Optional<VersionRecord> newestInStage(String model, String stage) {
-        return locked(() -> Optional.ofNullable(models.get(model))
+        return locked(() -> state.model(model)
                 .flatMap(m -> m.versions.descendingMap().values().stream()
                         .filter(v -> v.stage.equals(stage))
                         .findFirst())
-                .map(VersionState::toRecord));
+                .map(MemoryState.VersionState::toRecord));
+    }
+
+    @Override
+    public List<Integer> versionsInStage(String model, String stage) {
+        return locked(() -> state.model(model)
+                .map(m -> m.versions.values().stream().filter(v -> v.stage.equals(stage)).map(v -> v.number)
+                        .toList())
+                .orElseGet(List::of));
     }
 
     @Override
     public List<VersionRecord> versions(String model) {
-        return locked(() -> Optional.ofNullable(models.get(model))
-                .map(m -> m.versions.descendingMap().values().stream().map(VersionState::toRecord)
-                        .collect(Collectors.toList()))
+        return locked(() -> state.model(model)
+                .map(m -> m.versions.descendingMap().values().stream().map(MemoryState.VersionState::toRecord)
+                        .toList())
                 .orElseGet(List::of));
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws VersionNotFoundException if the version does not exist
-     * @throws VersionConflictException if the version is not in the expected stage
-     */
-    @Override
-    public VersionRecord transition(TransitionRequest request) {
-        Objects.requireNonNull(request, "request");
-        return locked(() -> {
-            VersionState target = require(request.model(), request.version());
-            if (!target.stage.equals(request.expectedFrom())) {
-                throw new VersionConflictException("Version " + target.ref() + " is in stage " + target.stage
-                        + ", not in " + request.expectedFrom() + " as expected");
-            }
-            Instant at = millis(request.at());
-            if (request.displacedTo() != null) {
-                String comment = DISPLACED_BY + target.ref();
-                for (VersionState other : models.get(request.model()).versions.values()) {
-                    if (other != target && other.stage.equals(request.to())) {
-                        other.move(request.displacedTo(), request.actor(), at, comment);
-                    }
-                }
-            }
-            target.move(request.to(), request.actor(), at, request.comment());
-            return target.toRecord();
-        });
     }
 
     @Override
     public List<TransitionRecord> transitions(String model, int version) {
-        return locked(() -> find(model, version).map(v -> List.copyOf(v.transitions)).orElseGet(List::of));
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws VersionNotFoundException if the version does not exist
-     */
-    @Override
-    public VersionRecord updateVersion(VersionUpdate update) {
-        Objects.requireNonNull(update, "update");
-        return locked(() -> {
-            VersionState target = require(update.model(), update.version());
-            Instant at = millis(update.at());
-            if (update.description() != null && !update.description().equals(target.description)) {
-                target.record("description", target.description, update.description(), update.actor(), at);
-                target.description = update.description();
-            }
-            for (Map.Entry<String, String> tag : new TreeMap<>(update.setTags()).entrySet()) {
-                String old = target.tags.put(tag.getKey(), tag.getValue());
-                if (!tag.getValue().equals(old)) {
-                    target.record("tag:" + tag.getKey(), old, tag.getValue(), update.actor(), at);
-                }
-            }
-            for (String key : new TreeSet<>(update.removeTags())) {
-                String old = target.tags.remove(key);
-                if (old != null) {
-                    target.record("tag:" + key, old, null, update.actor(), at);
-                }
-            }
-            return target.toRecord();
-        });
+        return locked(() -> state.find(model, version).map(v -> List.copyOf(v.transitions)).orElseGet(List::of));
     }
 
     @Override
     public List<VersionChange> changes(String model, int version) {
-        return locked(() -> find(model, version).map(v -> List.copyOf(v.changes)).orElseGet(List::of));
+        return locked(() -> state.find(model, version).map(v -> List.copyOf(v.changes)).orElseGet(List::of));
+    }
+
+    @Override
+    public List<ModelChange> modelChanges(String model) {
+        return locked(() -> state.model(model).map(m -> List.copyOf(m.changes)).orElseGet(List::of));
+    }
+
+    @Override
+    public List<JournalEntry> journal(long afterSequence, int limit) {
+        return locked(() -> {
+            int from = (int) Math.min(Math.max(afterSequence, 0), journal.size());
+            int to = (int) Math.min(journal.size(), (long) from + Math.max(limit, 0));
+            return List.copyOf(journal.subList(from, to));
+        });
+    }
+
+    @Override
+    public JournalHead journalHead() {
+        return locked(() -> journal.isEmpty() ? JournalHead.EMPTY
+                : new JournalHead(journal.size(), journal.get(journal.size() - 1).hash()));
+    }
+
+    @Override
+    public Optional<JournalEntry> journalEntryWithHash(String hash) {
+        return locked(() -> journal.stream().filter(e -> e.hash().equals(hash)).findFirst());
     }
 
     /** Discards everything. Idempotent; later operations throw {@link IllegalStateException}. */
@@ -197,7 +169,8 @@ public final class InMemoryMetadataStore implements MetadataStore {
         lock.lock();
         try {
             closed = true;
-            models.clear();
+            state.clear();
+            journal.clear();
         } finally {
             lock.unlock();
         }
@@ -215,80 +188,8 @@ public final class InMemoryMetadataStore implements MetadataStore {
         }
     }
 
-    private Optional<VersionState> find(String model, int version) {
-        return Optional.ofNullable(models.get(model)).map(m -> m.versions.get(version));
-    }
-
-    private VersionState require(String model, int version) {
-        return find(model, version).orElseThrow(() -> new VersionNotFoundException(VersionRef.of(model, version)));
-    }
-
     /** Truncates like the database stores do, so tests against this store see their precision. */
-    private static Instant millis(Instant instant) {
+    static Instant millis(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    /** Mutable model state; guarded by the store's lock. */
-    private static final class ModelState {
-        final String name;
-        final String description;
-        final Map<String, String> tags;
-        final String createdBy;
-        final Instant createdAt;
-        final TreeMap<Integer, VersionState> versions = new TreeMap<>();
-        int latestVersion;
-
-        ModelState(String name, String description, Map<String, String> tags, String createdBy, Instant createdAt) {
-            this.name = name;
-            this.description = description;
-            this.tags = Map.copyOf(tags);
-            this.createdBy = createdBy;
-            this.createdAt = createdAt;
-        }
-
-        Model toModel() {
-            return new Model(name, description, tags, createdBy, createdAt, latestVersion);
-        }
-    }
-
-    /** Mutable version state; the immutable parts are kept as registered. Guarded by the store's lock. */
-    private static final class VersionState {
-        final String model;
-        final int number;
-        final NewVersion registered;
-        final Instant createdAt;
-        final Map<String, String> tags;
-        final List<TransitionRecord> transitions = new ArrayList<>();
-        final List<VersionChange> changes = new ArrayList<>();
-        String stage;
-        String description;
-
-        VersionState(String model, int number, NewVersion registered, Instant createdAt) {
-            this.model = model;
-            this.number = number;
-            this.registered = registered;
-            this.createdAt = createdAt;
-            this.tags = new HashMap<>(registered.tags());
-            this.stage = registered.stage();
-            this.description = registered.description();
-        }
-
-        VersionRef ref() {
-            return VersionRef.of(model, number);
-        }
-
-        void move(String to, String actor, Instant at, String comment) {
-            transitions.add(new TransitionRecord(model, number, stage, to, actor, at, comment));
-            stage = to;
-        }
-
-        void record(String field, String oldValue, String newValue, String actor, Instant at) {
-            changes.add(new VersionChange(ref(), field, oldValue, newValue, actor, at));
-        }
-
-        VersionRecord toRecord() {
-            return new VersionRecord(model, number, stage, description, registered.params(), registered.metrics(),
-                    tags, registered.files(), registered.digest(), registered.createdBy(), createdAt);
-        }
     }
 }

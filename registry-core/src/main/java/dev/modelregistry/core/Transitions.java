@@ -3,22 +3,32 @@ package dev.modelregistry.core;
 import dev.modelregistry.IllegalTransitionException;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Stage;
-import dev.modelregistry.VersionConflictException;
 import dev.modelregistry.VersionRef;
-import dev.modelregistry.spi.TransitionRequest;
+import dev.modelregistry.journal.Operations;
+import dev.modelregistry.spi.EntryDraft;
+import dev.modelregistry.spi.Mutation;
+import dev.modelregistry.spi.Precondition;
+import dev.modelregistry.spi.Target;
 import dev.modelregistry.spi.VersionRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the lifecycle to a stage move. The store refuses the move if the version left the stage
- * the lifecycle check saw (another writer got there first); then the check is repeated on fresh
- * state, a bounded number of times.
+ * Decides a stage move: checks it against the lifecycle and, if the target stage holds one version
+ * per model, displaces its occupants to the lifecycle's displacement stage in the same change set.
+ * The change set requires the version to be still in the stage the check saw and the target stage
+ * to hold still the occupants it displaces, so a concurrent move makes it decide again.
  */
 final class Transitions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transitions.class);
-    private static final int ATTEMPTS = 5;
+
+    /** The comment of a displacement, followed by the displacing version, for example {@code displaced by fraud-detector v7}. */
+    static final String DISPLACED_BY = "displaced by ";
 
     private final DefaultRegistry registry;
 
@@ -27,25 +37,41 @@ final class Transitions {
     }
 
     ModelVersion move(VersionRef ref, Stage to, String comment) {
-        VersionConflictException lastConflict = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+        ModelVersion moved = registry.writer().write(registry.principal(), registry::now, stamp -> {
             VersionRecord current = registry.requireVersion(ref);
             Stage from = registry.lifecycle().stage(current.stage());
             if (!registry.lifecycle().allows(from, to)) {
                 throw new IllegalTransitionException(ref, from, to);
             }
-            String displacedTo = registry.lifecycle().displacementOf(to).map(Stage::name).orElse(null);
-            try {
-                ModelVersion moved = registry.toModelVersion(registry.metadata().transition(new TransitionRequest(
-                        ref.model(), ref.version(), from.name(), to.name(), displacedTo, registry.principal(),
-                        registry.now(), comment)));
-                LOG.debug("Moved {} from {} to {} as {}", ref, from.name(), to.name(), registry.principal());
-                return moved;
-            } catch (VersionConflictException e) {
-                LOG.debug("Stage of {} changed concurrently, re-checking: {}", ref, e.getMessage());
-                lastConflict = e;
+            Target target = Target.version(ref.model(), ref.version());
+            List<Precondition> preconditions = new ArrayList<>();
+            List<Mutation> mutations = new ArrayList<>();
+            List<EntryDraft> entries = new ArrayList<>();
+            preconditions.add(new Precondition.InStage(target, from.name()));
+            List<Integer> displaced = new ArrayList<>();
+            Optional<Stage> displacedTo = registry.lifecycle().displacementOf(to);
+            if (displacedTo.isPresent()) {
+                List<Integer> occupants = registry.metadata().versionsInStage(ref.model(), to.name());
+                preconditions.add(new Precondition.StageHolds(ref.model(), to.name(), Set.copyOf(occupants)));
+                String why = DISPLACED_BY + ref;
+                for (int occupant : occupants) {
+                    if (occupant == ref.version()) {
+                        continue;
+                    }
+                    Target other = Target.version(ref.model(), occupant);
+                    String into = displacedTo.get().name();
+                    mutations.add(new Mutation.MoveStage(other, to.name(), into, why));
+                    entries.add(EntryDraft.of(Operations.VERSION_STAGE_CHANGED, other,
+                            Details.displaced(to.name(), into, why, ref.version())));
+                    displaced.add(occupant);
+                }
             }
-        }
-        throw lastConflict;
+            mutations.add(new Mutation.MoveStage(target, from.name(), to.name(), comment));
+            entries.add(EntryDraft.of(Operations.VERSION_STAGE_CHANGED, target,
+                    Details.moved(from.name(), to.name(), comment, displaced)));
+            return stamp.change(preconditions, mutations, entries, applied -> registry.reread(ref));
+        });
+        LOG.debug("Moved {} to {} as {}", ref, to.name(), registry.principal());
+        return moved;
     }
 }

@@ -30,7 +30,7 @@ final class ServerWiring {
         if (scratch == null) {
             scratch = server.createScratch();
         } else {
-            scratch.clear("schema_version");
+            scratch.clearRegistry();
         }
         return Registries.builder()
                 .metadataStore(JdbcMetadataStore.create(scratch.url(), server.user(), server.password()))
@@ -38,6 +38,11 @@ final class ServerWiring {
                 .clock(clock)
                 .principal(principal)
                 .build();
+    }
+
+    /** The scratch schema of the last registry opened. */
+    Databases.Scratch scratch() {
+        return scratch;
     }
 
     /** Drops the scratch schema; for {@code @AfterAll}. */

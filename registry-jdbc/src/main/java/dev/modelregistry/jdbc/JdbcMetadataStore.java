@@ -4,14 +4,16 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Model;
 import dev.modelregistry.StorageException;
+import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
+import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.spi.AppliedChange;
+import dev.modelregistry.spi.Capability;
+import dev.modelregistry.spi.ChangeSet;
+import dev.modelregistry.spi.JournalHead;
 import dev.modelregistry.spi.MetadataStore;
-import dev.modelregistry.spi.NewModel;
-import dev.modelregistry.spi.NewVersion;
 import dev.modelregistry.spi.TransitionRecord;
-import dev.modelregistry.spi.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.spi.VersionUpdate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -36,15 +39,17 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * default), PostgreSQL (12 or newer) or MariaDB (10.6 or newer), through a JDBC URL or the
  * application's own {@link DataSource}.
  *
- * <p>Opening a store brings the database's schema up to date. Every operation is one transaction;
- * writes to a model lock its row first, so version numbers are allocated without gaps or
+ * <p>Opening a store brings the database's schema up to date. Every change set is one transaction;
+ * it locks its models' rows first, so version numbers are allocated without gaps or
  * duplicates and stage moves apply one after the other, also across processes sharing the
  * database. A transaction that loses a race (deadlock, lock timeout) is retried a few times before
  * the operation fails with a {@link StorageException}. Instants are stored as epoch milliseconds.
  *
- * <p>If the connection to the database breaks, the operation is retried on a new connection for a
- * few seconds (up to a minute on a shared H2 file) without being applied twice (each write carries a
- * request id that a retry looks for first). If the database stays away, the operation fails with a
+ * <p>Every change set is one transaction that appends its journal entries last, under the lock of
+ * the journal's head row, so commit order is sequence order. If the connection to the database
+ * breaks, the operation is retried on a new connection for a few seconds (up to a minute on a
+ * shared H2 file) without being applied twice (a retry first looks for the change set's request id
+ * in the journal). If the database stays away, the operation fails with a
  * {@link StorageException} that names it; it committed nothing, unless the connection broke during
  * the commit itself, in which case the message says the change may or may not have been applied.
  * The store works again once the database is back, without reopening.
@@ -79,11 +84,13 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     private final Transactions transactions;
     private final Runnable release;
+    private final Set<Capability> capabilities;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcMetadataStore(Transactions transactions, Runnable release) {
+    private JdbcMetadataStore(Transactions transactions, Runnable release, Set<Capability> capabilities) {
         this.transactions = transactions;
         this.release = release;
+        this.capabilities = capabilities;
     }
 
     /**
@@ -227,6 +234,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private static JdbcMetadataStore open(Jdbi jdbi, Runnable release, Transactions.Hooks hooks,
                                           long reconnectMillis) {
         Transactions.Hooks withSync;
+        Set<Capability> capabilities;
         try {
             // A shared H2 file may be in the middle of a takeover, refusing connections for seconds.
             withSync = Transactions.reconnecting("open the metadata database", reconnectMillis, () -> {
@@ -234,6 +242,7 @@ public final class JdbcMetadataStore implements MetadataStore {
                 Migrations.apply(jdbi, dialect);
                 return CommitSync.around(jdbi, dialect, hooks);
             });
+            capabilities = capabilities(jdbi);
         } catch (RuntimeException e) {
             try {
                 release.run();
@@ -242,7 +251,22 @@ public final class JdbcMetadataStore implements MetadataStore {
             }
             throw e;
         }
-        return new JdbcMetadataStore(new Transactions(jdbi, withSync, reconnectMillis), release);
+        return new JdbcMetadataStore(new Transactions(jdbi, withSync, reconnectMillis), release, capabilities);
+    }
+
+    /** Every database is durable and shared, except an in-memory H2 database. */
+    private static Set<Capability> capabilities(Jdbi jdbi) {
+        String url = jdbi.withHandle(h -> {
+            try {
+                return h.getConnection().getMetaData().getURL();
+            } catch (SQLException e) {
+                throw new StorageException("Could not read the database URL", e);
+            }
+        });
+        if (url != null && url.startsWith("jdbc:h2:mem:")) {
+            return Set.of(Capability.SQL);
+        }
+        return Set.of(Capability.SQL, Capability.DURABLE, Capability.SHARED_BETWEEN_PROCESSES);
     }
 
     private static Dialect dialect(Jdbi jdbi) {
@@ -256,14 +280,20 @@ public final class JdbcMetadataStore implements MetadataStore {
     /**
      * {@inheritDoc}
      *
-     * @throws dev.modelregistry.ModelAlreadyExistsException if the name is taken
+     * @throws dev.modelregistry.spi.ChangeConflictException if a precondition does not hold
      * @throws StorageException if the database fails
      */
     @Override
-    public Model createModel(NewModel model) {
-        String request = Requests.newId();
-        return write("create model " + model.name(), h -> ModelSql.create(h, model, request),
-                h -> Requests.createdModel(h, model.name(), request));
+    public AppliedChange apply(ChangeSet changes) {
+        ensureOpen();
+        return transactions.write(changes.describe(), h -> ChangeWriter.apply(h, changes),
+                h -> ChangeWriter.applied(h, changes));
+    }
+
+    /** {@inheritDoc} A store declares {@link Capability#SQL}, and durability and sharing unless it is in memory. */
+    @Override
+    public Set<Capability> capabilities() {
+        return capabilities;
     }
 
     /** {@inheritDoc} */
@@ -276,18 +306,6 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public List<Model> models() {
         return read("list models", ModelSql::all);
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @throws StorageException if the database fails
-     */
-    @Override
-    public VersionRecord insertVersion(NewVersion version) {
-        String request = Requests.newId();
-        return write("register a version of " + version.model(), h -> VersionWrites.insert(h, version, request),
-                h -> Requests.insertedVersion(h, version.model(), request));
     }
 
     /** {@inheritDoc} */
@@ -310,23 +328,14 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     /** {@inheritDoc} */
     @Override
-    public List<VersionRecord> versions(String model) {
-        return read("list the versions of " + model, h -> VersionReads.all(h, model));
+    public List<Integer> versionsInStage(String model, String stage) {
+        return read("list the versions of " + model + " in " + stage, h -> VersionReads.inStage(h, model, stage));
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws dev.modelregistry.VersionNotFoundException if the version does not exist
-     * @throws dev.modelregistry.VersionConflictException if the version is not in the expected stage
-     * @throws StorageException if the database fails
-     */
+    /** {@inheritDoc} */
     @Override
-    public VersionRecord transition(TransitionRequest request) {
-        String id = Requests.newId();
-        return write("move " + request.model() + " v" + request.version() + " to " + request.to(),
-                h -> VersionWrites.transition(h, request, id),
-                h -> Requests.movedVersion(h, request.model(), request.version(), id));
+    public List<VersionRecord> versions(String model) {
+        return read("list the versions of " + model, h -> VersionReads.all(h, model));
     }
 
     /** {@inheritDoc} */
@@ -336,24 +345,34 @@ public final class JdbcMetadataStore implements MetadataStore {
                 h -> VersionReads.transitions(h, model, version));
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * @throws dev.modelregistry.VersionNotFoundException if the version does not exist
-     * @throws StorageException if the database fails
-     */
-    @Override
-    public VersionRecord updateVersion(VersionUpdate update) {
-        String request = Requests.newId();
-        return write("update " + update.model() + " v" + update.version(),
-                h -> VersionWrites.update(h, update, request),
-                h -> Requests.updatedVersion(h, update.model(), update.version(), request));
-    }
-
     /** {@inheritDoc} */
     @Override
     public List<VersionChange> changes(String model, int version) {
         return read("read the changes of " + model + " v" + version, h -> VersionReads.changes(h, model, version));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<ModelChange> modelChanges(String model) {
+        return read("read the changes of " + model, h -> VersionReads.modelChanges(h, model));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<JournalEntry> journal(long afterSequence, int limit) {
+        return read("read the journal after " + afterSequence, h -> JournalSql.after(h, afterSequence, limit));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public JournalHead journalHead() {
+        return read("read the journal head", JournalSql::head);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<JournalEntry> journalEntryWithHash(String hash) {
+        return read("find the journal entry with hash " + hash, h -> JournalSql.withHash(h, hash));
     }
 
     /** Releases the database connections; an in-memory H2 database is discarded. Idempotent. */
@@ -362,13 +381,6 @@ public final class JdbcMetadataStore implements MetadataStore {
         if (closed.compareAndSet(false, true)) {
             release.run();
         }
-    }
-
-    /** A write that can tell, after its connection broke while committing, whether it took effect. */
-    private <T> T write(String operation, HandleCallback<T, RuntimeException> work,
-                        HandleCallback<Optional<T>, RuntimeException> applied) {
-        ensureOpen();
-        return transactions.write(operation, work, applied);
     }
 
     /** Runs {@code work}, which must be one SQL statement: reads run outside a transaction ({@link Transactions#read}). */

@@ -34,7 +34,7 @@ import org.jdbi.v3.core.JdbiException;
 final class Migrations {
 
     /** Every migration, oldest first; the version of a script is the number after its {@code V}. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__request_ids.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__request_ids.sql", "V3__journal.sql");
 
     private static final String LOCATION = "/dev/modelregistry/jdbc/migrations/";
     private static final int MAX_ATTEMPTS = 5;

@@ -1,8 +1,7 @@
 package dev.modelregistry.jdbc;
 
 import dev.modelregistry.Model;
-import dev.modelregistry.ModelAlreadyExistsException;
-import dev.modelregistry.spi.NewModel;
+import dev.modelregistry.spi.Mutation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +25,8 @@ final class ModelSql {
             + " FROM models m LEFT JOIN model_tags t ON t.model_name = m.model_name";
 
     private static final String INSERT_MODEL =
-            "INSERT INTO models (model_name, description, created_by, created_at, next_version, request_id)"
-                    + " VALUES (:name, :description, :createdBy, :createdAt, :nextVersion, :request)";
+            "INSERT INTO models (model_name, description, created_by, created_at, next_version)"
+                    + " VALUES (:name, :description, :createdBy, :createdAt, :nextVersion)";
 
     private ModelSql() {
     }
@@ -66,18 +65,20 @@ final class ModelSql {
     }
 
     /**
-     * Creates a model, recording the request id (see {@link Requests}).
+     * Creates a model; the caller checked under the lock that it did not exist.
      *
      * @throws RetryTransaction if another transaction created the model concurrently: the retry
-     *                          reports the name as taken, unless that transaction was an
-     *                          interrupted earlier attempt of this very request
+     *                          finds it and refuses the change set's precondition
      */
-    static Model create(Handle h, NewModel model, String request) {
-        if (lock(h, model.name())) {
-            throw new ModelAlreadyExistsException(model.name());
-        }
+    static void create(Handle h, Mutation.CreateModel model) {
         try {
-            insert(h, model.name(), model.description(), model.createdBy(), model.createdAt(), 1, request);
+            h.createUpdate(INSERT_MODEL)
+                    .bind("name", model.model())
+                    .bind("description", model.description())
+                    .bind("createdBy", model.createdBy())
+                    .bind("createdAt", model.createdAt().toEpochMilli())
+                    .bind("nextVersion", 1)
+                    .execute();
         } catch (JdbiException e) {
             if (SqlErrors.isUniqueViolation(e)) {
                 throw new RetryTransaction(e);
@@ -87,11 +88,9 @@ final class ModelSql {
         if (!model.tags().isEmpty()) {
             PreparedBatch batch = h.prepareBatch("INSERT INTO model_tags (model_name, item_key, item_value)"
                     + " VALUES (:name, :key, :value)");
-            model.tags().forEach((k, v) -> batch.bind("name", model.name()).bind("key", k).bind("value", v).add());
+            model.tags().forEach((k, v) -> batch.bind("name", model.model()).bind("key", k).bind("value", v).add());
             batch.execute();
         }
-        return new ModelRow(model.name(), model.description(), model.createdBy(), model.createdAt().toEpochMilli(), 1)
-                .toModel(model.tags());
     }
 
     /**
@@ -109,42 +108,22 @@ final class ModelSql {
     }
 
     /**
-     * Allocates the model's next version number, creating the model if it does not exist. Bumping
-     * the counter locks the model's row, so concurrent allocations wait for each other.
+     * Allocates the model's next version number. Bumping the counter locks the model's row, so
+     * concurrent allocations wait for each other.
      *
-     * @throws RetryTransaction if another transaction created the model concurrently
+     * @throws IllegalStateException if the model does not exist: the change set should have created it
      */
-    static int allocateVersion(Handle h, String name, String createdBy, Instant createdAt) {
+    static int allocateVersion(Handle h, String name) {
         int bumped = h.createUpdate("UPDATE models SET next_version = next_version + 1 WHERE model_name = :name")
                 .bind("name", name)
                 .execute();
-        if (bumped == 1) {
-            return h.createQuery("SELECT next_version FROM models WHERE model_name = :name")
-                    .bind("name", name)
-                    .mapTo(Integer.class)
-                    .one() - 1;
+        if (bumped != 1) {
+            throw new IllegalStateException("Cannot insert a version of " + name + ": no such model");
         }
-        try {
-            insert(h, name, "", createdBy, createdAt, 2, null);
-        } catch (JdbiException e) {
-            if (SqlErrors.isUniqueViolation(e)) {
-                throw new RetryTransaction(e);
-            }
-            throw e;
-        }
-        return 1;
-    }
-
-    private static void insert(Handle h, String name, String description, String createdBy, Instant createdAt,
-                               int nextVersion, String request) {
-        h.createUpdate(INSERT_MODEL)
+        return h.createQuery("SELECT next_version FROM models WHERE model_name = :name")
                 .bind("name", name)
-                .bind("description", description)
-                .bind("createdBy", createdBy)
-                .bind("createdAt", createdAt.toEpochMilli())
-                .bind("nextVersion", nextVersion)
-                .bind("request", request)
-                .execute();
+                .mapTo(Integer.class)
+                .one() - 1;
     }
 
     private record ModelRow(String name, String description, String createdBy, long createdAt, int nextVersion) {

@@ -1,6 +1,7 @@
 package dev.modelregistry.jdbc;
 
 import dev.modelregistry.FileEntry;
+import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
 import dev.modelregistry.spi.TransitionRecord;
@@ -90,6 +91,25 @@ final class VersionReads {
     /** All versions of a model, highest number first. */
     static List<VersionRecord> all(Handle h, String model) {
         return read(h.createQuery(ALL), model);
+    }
+
+    /** The numbers of the model's versions in a stage, lowest first. */
+    static List<Integer> inStage(Handle h, String model, String stage) {
+        return h.createQuery("SELECT version_number FROM versions WHERE model_name = :model AND stage = :stage"
+                        + " ORDER BY version_number")
+                .bind("model", model)
+                .bind("stage", stage)
+                .mapTo(Integer.class)
+                .list();
+    }
+
+    static List<ModelChange> modelChanges(Handle h, String model) {
+        return h.createQuery("SELECT field_name, old_value, new_value, actor, at_millis"
+                        + " FROM model_changes WHERE model_name = :model ORDER BY seq")
+                .bind("model", model)
+                .map((rs, ctx) -> new ModelChange(model, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
+                .list();
     }
 
     static List<TransitionRecord> transitions(Handle h, String model, int version) {

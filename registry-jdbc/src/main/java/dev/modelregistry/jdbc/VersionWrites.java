@@ -1,179 +1,131 @@
 package dev.modelregistry.jdbc;
 
 import dev.modelregistry.FileEntry;
-import dev.modelregistry.VersionConflictException;
-import dev.modelregistry.VersionNotFoundException;
-import dev.modelregistry.VersionRef;
+import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.NewVersion;
-import dev.modelregistry.spi.TransitionRequest;
-import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.spi.VersionUpdate;
+import dev.modelregistry.spi.Target;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Update;
 
 /**
- * The writes to versions: registration, stage moves and metadata updates. Each method runs inside
- * the caller's transaction and starts by locking the model's row, so writes to one model's
- * versions never interleave and always see each other's results.
+ * The writes of mutations to versions and models: registration, stage moves, description and tag
+ * changes, each with its history row. They run inside the change set's transaction, after its
+ * models are locked, so writes to one model never interleave.
  */
 final class VersionWrites {
-
-    /** The comment of a displacement record, followed by the displacing version (see TransitionRequest). */
-    static final String DISPLACED_BY = "displaced by ";
 
     private VersionWrites() {
     }
 
-    /** Registers a version under the next number, recording the request id (see {@link Requests}). */
-    static VersionRecord insert(Handle h, NewVersion v, String request) {
-        int number = ModelSql.allocateVersion(h, v.model(), v.createdBy(), v.createdAt());
-        long createdAt = v.createdAt().toEpochMilli();
+    /** Registers a version under the model's next number; returns the number. */
+    static int insert(Handle h, NewVersion v) {
+        int number = ModelSql.allocateVersion(h, v.model());
         h.createUpdate("INSERT INTO versions (model_name, version_number, stage, description, digest, created_by,"
-                        + " created_at, request_id) VALUES (:model, :version, :stage, :description, :digest,"
-                        + " :createdBy, :createdAt, :request)")
+                        + " created_at) VALUES (:model, :version, :stage, :description, :digest, :createdBy, :createdAt)")
                 .bind("model", v.model())
                 .bind("version", number)
                 .bind("stage", v.stage())
                 .bind("description", v.description())
                 .bind("digest", v.digest())
                 .bind("createdBy", v.createdBy())
-                .bind("createdAt", createdAt)
-                .bind("request", request)
+                .bind("createdAt", v.createdAt().toEpochMilli())
                 .execute();
         insertPairs(h, "version_params", "item_value", v.model(), number, v.params());
         insertPairs(h, "version_metrics", "metric_value", v.model(), number, v.metrics());
         insertPairs(h, "version_tags", "item_value", v.model(), number, v.tags());
         insertFiles(h, v.model(), number, v.files());
-        return new VersionRecord(v.model(), number, v.stage(), v.description(), v.params(), v.metrics(), v.tags(),
-                v.files(), v.digest(), v.createdBy(), Instant.ofEpochMilli(createdAt));
+        return number;
     }
 
-    /** Moves a version, recording the request id on its own move, not on the displacements. */
-    static VersionRecord transition(Handle h, TransitionRequest r, String request) {
-        ModelSql.lock(h, r.model());
-        String stage = stageOf(h, r.model(), r.version())
-                .orElseThrow(() -> new VersionNotFoundException(VersionRef.of(r.model(), r.version())));
-        if (!stage.equals(r.expectedFrom())) {
-            throw new VersionConflictException("Version " + VersionRef.of(r.model(), r.version()) + " is in stage "
-                    + stage + ", not in " + r.expectedFrom() + " as expected");
-        }
-        if (r.displacedTo() != null) {
-            List<Integer> occupants = h.createQuery("SELECT version_number FROM versions"
-                            + " WHERE model_name = :model AND stage = :stage AND version_number <> :version"
-                            + " ORDER BY version_number")
-                    .bind("model", r.model())
-                    .bind("stage", r.to())
-                    .bind("version", r.version())
-                    .mapTo(Integer.class)
-                    .list();
-            String comment = DISPLACED_BY + VersionRef.of(r.model(), r.version());
-            for (int occupant : occupants) {
-                move(h, r.model(), occupant, r.to(), r.displacedTo(), r.actor(), r.at(), comment, null);
-            }
-        }
-        move(h, r.model(), r.version(), stage, r.to(), r.actor(), r.at(), r.comment(), request);
-        return VersionReads.find(h, r.model(), r.version()).orElseThrow();
-    }
-
-    /** Updates a version, recording the request id on each change it records. */
-    static VersionRecord update(Handle h, VersionUpdate u, String request) {
-        ModelSql.lock(h, u.model());
-        String description = h.createQuery("SELECT description FROM versions"
-                        + " WHERE model_name = :model AND version_number = :version")
-                .bind("model", u.model())
-                .bind("version", u.version())
-                .mapTo(String.class)
-                .findOne()
-                .orElseThrow(() -> new VersionNotFoundException(VersionRef.of(u.model(), u.version())));
-        Changes changes = new Changes(h, u, request);
-        if (u.description() != null && !u.description().equals(description)) {
-            h.createUpdate("UPDATE versions SET description = :description"
-                            + " WHERE model_name = :model AND version_number = :version")
-                    .bind("description", u.description())
-                    .bind("model", u.model())
-                    .bind("version", u.version())
-                    .execute();
-            changes.add("description", description, u.description());
-        }
-        Map<String, String> tags = new HashMap<>(h.createQuery("SELECT item_key, item_value FROM version_tags"
-                        + " WHERE model_name = :model AND version_number = :version")
-                .bind("model", u.model())
-                .bind("version", u.version())
-                .reduceResultSet(new HashMap<String, String>(), (acc, rs, ctx) -> {
-                    acc.put(rs.getString(1), rs.getString(2));
-                    return acc;
-                }));
-        for (Map.Entry<String, String> tag : new TreeMap<>(u.setTags()).entrySet()) {
-            String old = tags.put(tag.getKey(), tag.getValue());
-            if (tag.getValue().equals(old)) {
-                continue;
-            }
-            String sql = old == null
-                    ? "INSERT INTO version_tags (model_name, version_number, item_key, item_value)"
-                            + " VALUES (:model, :version, :key, :value)"
-                    : "UPDATE version_tags SET item_value = :value"
-                            + " WHERE model_name = :model AND version_number = :version AND item_key = :key";
-            h.createUpdate(sql).bind("model", u.model()).bind("version", u.version())
-                    .bind("key", tag.getKey()).bind("value", tag.getValue()).execute();
-            changes.add("tag:" + tag.getKey(), old, tag.getValue());
-        }
-        for (String key : new TreeSet<>(u.removeTags())) {
-            String old = tags.remove(key);
-            if (old == null) {
-                continue;
-            }
-            h.createUpdate("DELETE FROM version_tags"
-                            + " WHERE model_name = :model AND version_number = :version AND item_key = :key")
-                    .bind("model", u.model()).bind("version", u.version()).bind("key", key).execute();
-            changes.add("tag:" + key, old, null);
-        }
-        changes.insert();
-        return VersionReads.find(h, u.model(), u.version()).orElseThrow();
-    }
-
-    private static Optional<String> stageOf(Handle h, String model, int version) {
-        return h.createQuery("SELECT stage FROM versions WHERE model_name = :model AND version_number = :version")
-                .bind("model", model)
-                .bind("version", version)
-                .mapTo(String.class)
-                .findOne();
-    }
-
-    private static void move(Handle h, String model, int version, String from, String to, String actor,
-                             Instant at, String comment, String request) {
+    static void move(Handle h, Mutation.MoveStage m, String actor, Instant at) {
+        Target t = m.target();
         h.createUpdate("UPDATE versions SET stage = :stage WHERE model_name = :model AND version_number = :version")
-                .bind("stage", to)
-                .bind("model", model)
-                .bind("version", version)
+                .bind("stage", m.to())
+                .bind("model", t.model())
+                .bind("version", t.version())
                 .execute();
         h.createUpdate("INSERT INTO stage_transitions (model_name, version_number, seq, from_stage, to_stage, actor,"
-                        + " at_millis, transition_comment, request_id) VALUES (:model, :version, :seq, :from, :to,"
-                        + " :actor, :at, :comment, :request)")
-                .bind("model", model)
-                .bind("version", version)
-                .bind("seq", nextSeq(h, "stage_transitions", model, version))
-                .bind("from", from)
-                .bind("to", to)
+                        + " at_millis, transition_comment) VALUES (:model, :version, :seq, :from, :to, :actor, :at,"
+                        + " :comment)")
+                .bind("model", t.model())
+                .bind("version", t.version())
+                .bind("seq", nextSeq(h, "stage_transitions", t))
+                .bind("from", m.from())
+                .bind("to", m.to())
                 .bind("actor", actor)
                 .bind("at", at.toEpochMilli())
-                .bind("comment", comment)
-                .bind("request", request)
+                .bind("comment", m.comment())
                 .execute();
     }
 
-    /** The next history sequence number of a version; safe because the caller holds the model's row lock. */
-    private static int nextSeq(Handle h, String table, String model, int version) {
-        return h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM " + table
-                        + " WHERE model_name = :model AND version_number = :version")
-                .bind("model", model)
-                .bind("version", version)
+    static void describe(Handle h, Mutation.SetDescription m, String actor, Instant at) {
+        Target t = m.target();
+        (t.isVersion()
+                ? h.createUpdate("UPDATE versions SET description = :description"
+                        + " WHERE model_name = :model AND version_number = :version").bind("version", t.version())
+                : h.createUpdate("UPDATE models SET description = :description WHERE model_name = :model"))
+                .bind("description", m.to())
+                .bind("model", t.model())
+                .execute();
+        recordChange(h, t, "description", m.from(), m.to(), actor, at);
+    }
+
+    static void tag(Handle h, Mutation.SetTag m, String actor, Instant at) {
+        Target t = m.target();
+        String table = t.isVersion() ? "version_tags" : "model_tags";
+        String where = " WHERE model_name = :model" + (t.isVersion() ? " AND version_number = :version" : "")
+                + " AND item_key = :key";
+        String sql;
+        if (m.from() == null) {
+            sql = t.isVersion()
+                    ? "INSERT INTO version_tags (model_name, version_number, item_key, item_value)"
+                            + " VALUES (:model, :version, :key, :value)"
+                    : "INSERT INTO model_tags (model_name, item_key, item_value) VALUES (:model, :key, :value)";
+        } else if (m.to() == null) {
+            sql = "DELETE FROM " + table + where;
+        } else {
+            sql = "UPDATE " + table + " SET item_value = :value" + where;
+        }
+        Update update = h.createUpdate(sql).bind("model", t.model()).bind("key", m.key());
+        if (t.isVersion()) {
+            update.bind("version", t.version());
+        }
+        if (m.to() != null) {
+            update.bind("value", m.to());
+        }
+        update.execute();
+        recordChange(h, t, "tag:" + m.key(), m.from(), m.to(), actor, at);
+    }
+
+    private static void recordChange(Handle h, Target t, String field, String from, String to, String actor,
+                                     Instant at) {
+        Update insert = t.isVersion()
+                ? h.createUpdate("INSERT INTO version_changes (model_name, version_number, seq, field_name, old_value,"
+                        + " new_value, actor, at_millis) VALUES (:model, :version, :seq, :field, :old, :new, :actor,"
+                        + " :at)").bind("version", t.version())
+                : h.createUpdate("INSERT INTO model_changes (model_name, seq, field_name, old_value, new_value, actor,"
+                        + " at_millis) VALUES (:model, :seq, :field, :old, :new, :actor, :at)");
+        insert.bind("model", t.model())
+                .bind("seq", nextSeq(h, t.isVersion() ? "version_changes" : "model_changes", t))
+                .bind("field", field)
+                .bind("old", from)
+                .bind("new", to)
+                .bind("actor", actor)
+                .bind("at", at.toEpochMilli())
+                .execute();
+    }
+
+    /** The next history sequence number of a version or model; safe because the caller holds the model's row lock. */
+    private static int nextSeq(Handle h, String table, Target t) {
+        return (t.isVersion()
+                ? h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM " + table
+                        + " WHERE model_name = :model AND version_number = :version").bind("version", t.version())
+                : h.createQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM " + table + " WHERE model_name = :model"))
+                .bind("model", t.model())
                 .mapTo(Integer.class)
                 .one();
     }
@@ -202,39 +154,5 @@ final class VersionWrites {
                     .bind("size", f.size()).bind("sha256", f.sha256()).add();
         }
         batch.execute();
-    }
-
-    /** The change records of one update, inserted in one batch with consecutive sequence numbers. */
-    private static final class Changes {
-        private final Handle h;
-        private final VersionUpdate update;
-        private final String request;
-        private final PreparedBatch batch;
-        private int seq;
-
-        Changes(Handle h, VersionUpdate update, String request) {
-            this.h = h;
-            this.update = update;
-            this.request = request;
-            this.batch = h.prepareBatch("INSERT INTO version_changes (model_name, version_number, seq, field_name,"
-                    + " old_value, new_value, actor, at_millis, request_id) VALUES (:model, :version, :seq, :field,"
-                    + " :old, :new, :actor, :at, :request)");
-        }
-
-        void add(String field, String oldValue, String newValue) {
-            if (seq == 0) {
-                seq = nextSeq(h, "version_changes", update.model(), update.version());
-            }
-            batch.bind("model", update.model()).bind("version", update.version()).bind("seq", seq++)
-                    .bind("field", field).bind("old", oldValue).bind("new", newValue)
-                    .bind("actor", update.actor()).bind("at", update.at().toEpochMilli()).bind("request", request)
-                    .add();
-        }
-
-        void insert() {
-            if (seq != 0) {
-                batch.execute();
-            }
-        }
     }
 }

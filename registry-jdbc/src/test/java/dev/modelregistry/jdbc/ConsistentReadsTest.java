@@ -1,14 +1,15 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.spi.MetadataStore;
-import dev.modelregistry.spi.NewModel;
+import dev.modelregistry.testkit.StoreOps.NewModel;
 import dev.modelregistry.spi.NewVersion;
-import dev.modelregistry.spi.TransitionRequest;
+import dev.modelregistry.testkit.StoreOps.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.spi.VersionUpdate;
+import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import dev.modelregistry.testkit.Databases;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,20 +69,20 @@ class ConsistentReadsTest {
      * (or none, once there was one) in STAGING.
      */
     private static void readWhileWriting(MetadataStore store) throws Exception {
-        store.createModel(new NewModel(MODEL, "", Map.of(), "alice", T0));
-        store.insertVersion(version());
+        StoreOps.of(store).createModel(new NewModel(MODEL, "", Map.of(), "alice", T0));
+        StoreOps.of(store).insert(version());
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
             long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WRITING_MILLIS);
             Future<Integer> writer = threads.submit(() -> {
                 int writes = 0;
                 while (System.nanoTime() - end < 0) {
-                    VersionRecord latest = store.insertVersion(version());
+                    VersionRecord latest = StoreOps.of(store).insert(version());
                     for (int rev = 1; rev <= 3; rev++) {
-                        store.updateVersion(new VersionUpdate(MODEL, latest.version(), "rev " + rev,
+                        StoreOps.of(store).update(new VersionUpdate(MODEL, latest.version(), "rev " + rev,
                                 Map.of("rev", Integer.toString(rev)), Set.of(), "dave", T0));
                     }
-                    store.transition(new TransitionRequest(MODEL, latest.version(), "DEVELOPMENT", "STAGING",
+                    StoreOps.of(store).transition(new TransitionRequest(MODEL, latest.version(), "DEVELOPMENT", "STAGING",
                             "ARCHIVED", "erin", T0, "promoted"));
                     writes++;
                 }

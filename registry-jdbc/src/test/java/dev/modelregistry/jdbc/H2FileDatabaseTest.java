@@ -1,5 +1,6 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,11 +8,11 @@ import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Model;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.VersionChange;
-import dev.modelregistry.spi.NewModel;
+import dev.modelregistry.testkit.StoreOps.NewModel;
 import dev.modelregistry.spi.TransitionRecord;
-import dev.modelregistry.spi.TransitionRequest;
+import dev.modelregistry.testkit.StoreOps.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.spi.VersionUpdate;
+import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -72,13 +73,13 @@ class H2FileDatabaseTest {
             List<TransitionRecord> transitions;
             List<VersionChange> changes;
             try (JdbcMetadataStore store = JdbcMetadataStore.h2File(database())) {
-                model = store.createModel(new NewModel("fraud", "détecteur", Map.of("team", "risk"), "alice",
+                model = StoreOps.of(store).createModel(new NewModel("fraud", "détecteur", Map.of("team", "risk"), "alice",
                         Instant.ofEpochMilli(1_000)));
-                store.insertVersion(KillNineWriter.version(0));
-                store.insertVersion(KillNineWriter.version(1));
-                store.transition(new TransitionRequest("durable", 2, "DEVELOPMENT", "PRODUCTION", "ARCHIVED",
+                StoreOps.of(store).insert(KillNineWriter.version(0));
+                StoreOps.of(store).insert(KillNineWriter.version(1));
+                StoreOps.of(store).transition(new TransitionRequest("durable", 2, "DEVELOPMENT", "PRODUCTION", "ARCHIVED",
                         "carol", Instant.ofEpochMilli(2_000), "ship it"));
-                version = store.updateVersion(new VersionUpdate("durable", 2, "best", Map.of("k", "v"), Set.of(),
+                version = StoreOps.of(store).update(new VersionUpdate("durable", 2, "best", Map.of("k", "v"), Set.of(),
                         "dave", Instant.ofEpochMilli(3_000)));
                 transitions = store.transitions("durable", 2);
                 changes = store.changes("durable", 2);
@@ -89,7 +90,7 @@ class H2FileDatabaseTest {
                 assertThat(store.newestInStage("durable", "PRODUCTION")).contains(version);
                 assertThat(store.transitions("durable", 2)).isEqualTo(transitions).hasSize(1);
                 assertThat(store.changes("durable", 2)).isEqualTo(changes).hasSize(2);
-                assertThat(store.insertVersion(KillNineWriter.version(2)).version()).isEqualTo(3);
+                assertThat(StoreOps.of(store).insert(KillNineWriter.version(2)).version()).isEqualTo(3);
             }
         }
 
@@ -129,7 +130,7 @@ class H2FileDatabaseTest {
                 for (VersionRecord v : versions) {
                     assertThat(v).isEqualTo(expected(v.version()));
                 }
-                assertThat(store.insertVersion(KillNineWriter.version(0)).version()).isEqualTo(versions.size() + 1);
+                assertThat(StoreOps.of(store).insert(KillNineWriter.version(0)).version()).isEqualTo(versions.size() + 1);
             }
         }
 
@@ -149,7 +150,8 @@ class H2FileDatabaseTest {
             JdbcMetadataStore.h2File(database()).close();
 
             assertThat(query("SELECT version_number, script FROM schema_version ORDER BY version_number"))
-                    .containsExactly(List.of(1, "V1__init.sql"), List.of(2, "V2__request_ids.sql"));
+                    .containsExactlyElementsOf(Migrations.SCRIPTS.stream()
+                            .map(script -> List.<Object>of(Migrations.versionOf(script), script)).toList());
         }
 
         @Test
@@ -172,12 +174,13 @@ class H2FileDatabaseTest {
                 }
 
                 for (JdbcMetadataStore store : stores) {
-                    store.insertVersion(KillNineWriter.version(0));
+                    StoreOps.of(store).insert(KillNineWriter.version(0));
                 }
 
                 assertThat(stores.get(0).versions("durable")).hasSize(openers);
                 assertThat(query("SELECT version_number FROM schema_version ORDER BY version_number"))
-                        .containsExactly(List.of(1), List.of(2));
+                        .containsExactlyElementsOf(Migrations.SCRIPTS.stream()
+                                .map(script -> List.<Object>of(Migrations.versionOf(script))).toList());
             } finally {
                 stores.forEach(JdbcMetadataStore::close);
                 pool.shutdownNow();

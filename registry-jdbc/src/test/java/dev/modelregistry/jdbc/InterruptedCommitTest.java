@@ -1,11 +1,12 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.modelregistry.spi.NewModel;
-import dev.modelregistry.spi.TransitionRequest;
+import dev.modelregistry.testkit.StoreOps.NewModel;
+import dev.modelregistry.testkit.StoreOps.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.spi.VersionUpdate;
+import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -55,23 +56,23 @@ class InterruptedCommitTest {
 
         @Test
         void aRegistrationIsReturnedOnceAndNotInsertedAgain() {
-            store.insertVersion(KillNineWriter.version(0));
+            StoreOps.of(store).insert(KillNineWriter.version(0));
             dataSource.breakNextCommit(Break.AFTER_COMMIT);
 
-            VersionRecord second = store.insertVersion(KillNineWriter.version(1));
+            VersionRecord second = StoreOps.of(store).insert(KillNineWriter.version(1));
 
             assertThat(dataSource.broken()).isTrue();
             assertThat(second.version()).isEqualTo(2);
             assertThat(second.params()).containsEntry("i", "1");
             assertThat(store.versions("durable")).hasSize(2);
-            assertThat(store.insertVersion(KillNineWriter.version(2)).version()).isEqualTo(3);
+            assertThat(StoreOps.of(store).insert(KillNineWriter.version(2)).version()).isEqualTo(3);
         }
 
         @Test
         void theFirstRegistrationOfANewModelIsReturnedOnce() {
             dataSource.breakNextCommit(Break.AFTER_COMMIT);
 
-            VersionRecord first = store.insertVersion(KillNineWriter.version(0));
+            VersionRecord first = StoreOps.of(store).insert(KillNineWriter.version(0));
 
             assertThat(dataSource.broken()).isTrue();
             assertThat(first.version()).isEqualTo(1);
@@ -81,12 +82,12 @@ class InterruptedCommitTest {
 
         @Test
         void aPromotionIsRecordedOnceInsteadOfConflictingWithItself() {
-            store.insertVersion(KillNineWriter.version(0));
-            store.insertVersion(KillNineWriter.version(1));
-            store.transition(promote(1));
+            StoreOps.of(store).insert(KillNineWriter.version(0));
+            StoreOps.of(store).insert(KillNineWriter.version(1));
+            StoreOps.of(store).transition(promote(1));
             dataSource.breakNextCommit(Break.AFTER_COMMIT);
 
-            VersionRecord promoted = store.transition(promote(2));
+            VersionRecord promoted = StoreOps.of(store).transition(promote(2));
 
             assertThat(dataSource.broken()).isTrue();
             assertThat(promoted.stage()).isEqualTo("PRODUCTION");
@@ -97,10 +98,10 @@ class InterruptedCommitTest {
 
         @Test
         void anUpdateIsRecordedOnce() {
-            store.insertVersion(KillNineWriter.version(0));
+            StoreOps.of(store).insert(KillNineWriter.version(0));
             dataSource.breakNextCommit(Break.AFTER_COMMIT);
 
-            VersionRecord updated = store.updateVersion(new VersionUpdate("durable", 1, "best so far",
+            VersionRecord updated = StoreOps.of(store).update(new VersionUpdate("durable", 1, "best so far",
                     Map.of("reviewed", "yes"), Set.of(), "dave", AT));
 
             assertThat(dataSource.broken()).isTrue();
@@ -112,7 +113,7 @@ class InterruptedCommitTest {
         void aCreatedModelIsReturnedInsteadOfReportedAsTaken() {
             dataSource.breakNextCommit(Break.AFTER_COMMIT);
 
-            var model = store.createModel(new NewModel("fraud", "detector", Map.of(), "alice", AT));
+            var model = StoreOps.of(store).createModel(new NewModel("fraud", "detector", Map.of(), "alice", AT));
 
             assertThat(dataSource.broken()).isTrue();
             assertThat(model.name()).isEqualTo("fraud");
@@ -125,10 +126,10 @@ class InterruptedCommitTest {
 
         @Test
         void aRegistrationIsAppliedByTheRetry() {
-            store.insertVersion(KillNineWriter.version(0));
+            StoreOps.of(store).insert(KillNineWriter.version(0));
             dataSource.breakNextCommit(Break.BEFORE_COMMIT);
 
-            VersionRecord second = store.insertVersion(KillNineWriter.version(1));
+            VersionRecord second = StoreOps.of(store).insert(KillNineWriter.version(1));
 
             assertThat(dataSource.broken()).isTrue();
             assertThat(second.version()).isEqualTo(2);
@@ -137,10 +138,10 @@ class InterruptedCommitTest {
 
         @Test
         void aPromotionIsAppliedByTheRetry() {
-            store.insertVersion(KillNineWriter.version(0));
+            StoreOps.of(store).insert(KillNineWriter.version(0));
             dataSource.breakNextCommit(Break.BEFORE_COMMIT);
 
-            VersionRecord promoted = store.transition(promote(1));
+            VersionRecord promoted = StoreOps.of(store).transition(promote(1));
 
             assertThat(dataSource.broken()).isTrue();
             assertThat(promoted.stage()).isEqualTo("PRODUCTION");

@@ -1,5 +1,6 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.testkit.StoreOps;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.spi.NewVersion;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ final class KillNineWriter {
     public static void main(String[] args) {
         JdbcMetadataStore store = JdbcMetadataStore.h2File(Path.of(args[0]));
         for (int i = 0; ; i++) {
-            int number = store.insertVersion(version(i)).version();
+            int number = StoreOps.of(store).insert(version(i)).version();
             System.out.println(number);
             System.out.flush();
         }

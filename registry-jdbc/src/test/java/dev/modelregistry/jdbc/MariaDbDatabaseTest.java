@@ -40,8 +40,10 @@ class MariaDbDatabaseTest extends ServerDatabaseTest {
     @Override
     protected Set<Long> storeConnectionsWaitingForLock(Connection admin) throws SQLException {
         // Not information_schema.INNODB_TRX: it does not list a READ COMMITTED transaction that
-        // waits for its first lock. The only writer the tests block is the version allocation.
+        // waits for its first lock. The only lock the tests block on is a model row's, which a
+        // change set takes first.
         return PostgresDatabaseTest.ids(admin, "SELECT ID FROM information_schema.PROCESSLIST"
-                + " WHERE DB = ? AND ID <> CONNECTION_ID() AND INFO LIKE 'UPDATE models %'", scratch.name());
+                + " WHERE DB = ? AND ID <> CONNECTION_ID() AND INFO LIKE 'SELECT next_version FROM models %FOR UPDATE'",
+                scratch.name());
     }
 }

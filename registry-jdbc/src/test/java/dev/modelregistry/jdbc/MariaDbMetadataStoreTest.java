@@ -23,7 +23,7 @@ class MariaDbMetadataStoreTest extends MetadataStoreContract {
         if (database == null) {
             database = server.createScratch();
         } else {
-            database.clear("schema_version");
+            database.clearRegistry();
         }
         return JdbcMetadataStore.create(database.url(), server.user(), server.password());
     }

@@ -1,5 +1,6 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +76,7 @@ class PostgresConnectionLossTest {
     @Test
     void aRegistrationCutOffMidwayIsRetriedOnANewConnectionAndAppliedOnce() throws Exception {
         sleepOnInsertOfSlowFile("once");
-        Future<VersionRecord> registration = caller.submit(() -> store.insertVersion(slowVersion()));
+        Future<VersionRecord> registration = caller.submit(() -> StoreOps.of(store).insert(slowVersion()));
         awaitSleepingInsert();
 
         PostgresDatabaseTest.terminateBackends(admin, schema.name());
@@ -91,7 +92,7 @@ class PostgresConnectionLossTest {
     void aRegistrationWhoseDatabaseGoesAwayFailsNamingItLeavesNothingAndTheStoreRecoversWhenItIsBack()
             throws Exception {
         sleepOnInsertOfSlowFile("always");
-        Future<VersionRecord> registration = caller.submit(() -> store.insertVersion(slowVersion()));
+        Future<VersionRecord> registration = caller.submit(() -> StoreOps.of(store).insert(slowVersion()));
         awaitSleepingInsert();
 
         execute("ALTER ROLE " + role + " NOLOGIN");
@@ -100,7 +101,7 @@ class PostgresConnectionLossTest {
         assertThatThrownBy(() -> registration.get(60, TimeUnit.SECONDS))
                 .cause()
                 .isInstanceOf(StorageException.class)
-                .hasMessageStartingWith("Could not register a version of durable")
+                .hasMessageStartingWith("Could not apply version.registered (durable)")
                 .hasRootCauseInstanceOf(SQLException.class);
         for (String table : List.of("models", "versions", "version_params", "version_files")) {
             assertThat(count(table)).as("rows in %s", table).isZero();
@@ -109,7 +110,7 @@ class PostgresConnectionLossTest {
         execute("ALTER ROLE " + role + " LOGIN");
         execute("DROP TRIGGER slow_insert ON " + schema.name() + ".version_files");
 
-        assertThat(store.insertVersion(KillNineWriter.version(0)).version()).isEqualTo(1);
+        assertThat(StoreOps.of(store).insert(KillNineWriter.version(0)).version()).isEqualTo(1);
         assertThat(store.versions("durable")).hasSize(1);
     }
 

@@ -23,7 +23,7 @@ class PostgresMetadataStoreTest extends MetadataStoreContract {
         if (schema == null) {
             schema = server.createScratch();
         } else {
-            schema.clear("schema_version");
+            schema.clearRegistry();
         }
         return JdbcMetadataStore.create(schema.url(), server.user(), server.password());
     }

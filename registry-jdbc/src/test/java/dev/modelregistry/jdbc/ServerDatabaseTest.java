@@ -1,5 +1,6 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -7,7 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.spi.NewVersion;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.spi.VersionUpdate;
+import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import dev.modelregistry.testkit.Databases;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -116,7 +117,7 @@ abstract class ServerDatabaseTest {
                 }
 
                 for (JdbcMetadataStore store : all) {
-                    store.insertVersion(KillNineWriter.version(0));
+                    StoreOps.of(store).insert(KillNineWriter.version(0));
                 }
 
                 assertThat(all.get(0).versions("durable")).hasSize(openers);
@@ -150,7 +151,7 @@ abstract class ServerDatabaseTest {
             config.setMaximumPoolSize(3);
             try (HikariDataSource application = new HikariDataSource(config)) {
                 try (JdbcMetadataStore store = JdbcMetadataStore.create(application)) {
-                    store.insertVersion(KillNineWriter.version(0));
+                    StoreOps.of(store).insert(KillNineWriter.version(0));
                     assertThat(store.versions("durable")).hasSize(1);
                 }
 
@@ -170,8 +171,8 @@ abstract class ServerDatabaseTest {
         @Test
         void namesAndKeysThatDifferOnlyInCaseOrTrailingSpacesAreDistinct() {
             JdbcMetadataStore store = open();
-            store.insertVersion(version("fraud", Map.of("k", "1", "K", "2", "k ", "3"), "model.bin", "Model.bin"));
-            store.insertVersion(version("Fraud", Map.of(), "a"));
+            StoreOps.of(store).insert(version("fraud", Map.of("k", "1", "K", "2", "k ", "3"), "model.bin", "Model.bin"));
+            StoreOps.of(store).insert(version("Fraud", Map.of(), "a"));
 
             assertThat(store.version("fraud", 1).orElseThrow().tags()).containsOnly(
                     Map.entry("k", "1"), Map.entry("K", "2"), Map.entry("k ", "3"));
@@ -188,8 +189,8 @@ abstract class ServerDatabaseTest {
             String longPath = ("d".repeat(200) + "/").repeat(5) + "模".repeat(18);
             String description = "€".repeat(16_384);
 
-            store.insertVersion(version("fraud", Map.of(), longPath, longPath + "x"));
-            VersionRecord updated = store.updateVersion(new VersionUpdate("fraud", 1, description, Map.of(), Set.of(),
+            StoreOps.of(store).insert(version("fraud", Map.of(), longPath, longPath + "x"));
+            VersionRecord updated = StoreOps.of(store).update(new VersionUpdate("fraud", 1, description, Map.of(), Set.of(),
                     "dave", KillNineWriter.version(0).createdAt()));
 
             assertThat(updated.description()).isEqualTo(description);
@@ -215,7 +216,7 @@ abstract class ServerDatabaseTest {
         @Test
         void operationsAfterTheServerKilledEveryConnectionSucceedWithoutReopening() throws SQLException {
             JdbcMetadataStore store = open();
-            store.insertVersion(KillNineWriter.version(0));
+            StoreOps.of(store).insert(KillNineWriter.version(0));
 
             try (Connection admin = scratch.connect()) {
                 killStoreConnections(admin);
@@ -225,13 +226,13 @@ abstract class ServerDatabaseTest {
             try (Connection admin = scratch.connect()) {
                 killStoreConnections(admin);
             }
-            assertThat(store.insertVersion(KillNineWriter.version(1)).version()).isEqualTo(2);
+            assertThat(StoreOps.of(store).insert(KillNineWriter.version(1)).version()).isEqualTo(2);
         }
 
         @Test
         void aRegistrationWhoseConnectionIsKilledWhileItWaitsIsRetriedAndAppliedOnce() throws Exception {
             JdbcMetadataStore store = open();
-            store.insertVersion(KillNineWriter.version(0));
+            StoreOps.of(store).insert(KillNineWriter.version(0));
             ExecutorService pool = Executors.newSingleThreadExecutor();
             // The locker uses the server's default schema or database, so that killing the store's
             // connections spares it. The monitor is a connection of its own: in the locker's open
@@ -241,7 +242,7 @@ abstract class ServerDatabaseTest {
                 locker.setAutoCommit(false);
                 s.executeQuery("SELECT next_version FROM " + scratch.name() + ".models"
                         + " WHERE model_name = 'durable' FOR UPDATE").close();
-                Future<VersionRecord> registration = pool.submit(() -> store.insertVersion(KillNineWriter.version(1)));
+                Future<VersionRecord> registration = pool.submit(() -> StoreOps.of(store).insert(KillNineWriter.version(1)));
                 await("the registration waits for the model's row lock", () -> !waitingForLock(monitor).isEmpty());
                 Set<Long> killed = waitingForLock(monitor);
 

@@ -1,5 +1,6 @@
 package dev.modelregistry.testkit;
 
+import dev.modelregistry.spi.JournalHashes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -262,6 +263,22 @@ public final class Databases {
          */
         public Connection connect() throws SQLException {
             return server.connect(url);
+        }
+
+        /**
+         * Empties a registry's metadata schema for the next test: every table except the migration
+         * history and the journal head, which goes back to the empty journal's.
+         *
+         * @throws IllegalStateException if the tables cannot be emptied
+         */
+        public void clearRegistry() {
+            clear("schema_version", "journal_head");
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE " + name + ".journal_head SET seq = 0, entry_hash = '"
+                        + JournalHashes.GENESIS + "'");
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not reset the journal head of " + name, e);
+            }
         }
 
         /**

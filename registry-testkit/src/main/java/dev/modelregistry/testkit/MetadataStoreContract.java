@@ -20,18 +20,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.Limits;
 import dev.modelregistry.Model;
-import dev.modelregistry.ModelAlreadyExistsException;
 import dev.modelregistry.VersionChange;
-import dev.modelregistry.VersionConflictException;
-import dev.modelregistry.VersionNotFoundException;
 import dev.modelregistry.VersionRef;
 import dev.modelregistry.spi.MetadataStore;
-import dev.modelregistry.spi.NewModel;
+import dev.modelregistry.spi.ChangeConflictException;
 import dev.modelregistry.spi.NewVersion;
+import dev.modelregistry.spi.Precondition;
+import dev.modelregistry.spi.Target;
 import dev.modelregistry.spi.TransitionRecord;
-import dev.modelregistry.spi.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.spi.VersionUpdate;
+import dev.modelregistry.testkit.StoreOps.NewModel;
+import dev.modelregistry.testkit.StoreOps.TransitionRequest;
+import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -76,6 +76,9 @@ public abstract class MetadataStoreContract {
     /** The store under test, fresh and empty for each test. */
     protected MetadataStore store;
 
+    /** Change sets for the store under test, built as a core would build them. */
+    StoreOps ops;
+
     /**
      * A new, empty store. Called once per test; the contract closes the store after the test.
      *
@@ -86,6 +89,7 @@ public abstract class MetadataStoreContract {
     @BeforeEach
     void openStore() {
         store = newStore();
+        ops = new StoreOps(store);
     }
 
     @AfterEach
@@ -96,11 +100,11 @@ public abstract class MetadataStoreContract {
     }
 
     private VersionRecord register(String model) {
-        return store.insertVersion(newVersion(model));
+        return ops.insert(newVersion(model));
     }
 
     private VersionRecord register(String model, String stage) {
-        return store.insertVersion(newVersion(model, stage, "bob", T0));
+        return ops.insert(newVersion(model, stage, "bob", T0));
     }
 
     private String stageOf(String model, int version) {
@@ -110,6 +114,22 @@ public abstract class MetadataStoreContract {
     private static TransitionRecord displacement(String model, int displaced, int by, Instant at) {
         return new TransitionRecord(model, displaced, PRODUCTION, ARCHIVED, "carol", at,
                 DISPLACEMENT_COMMENT_PREFIX + VersionRef.of(model, by));
+    }
+
+    @Nested
+    class ChangeSets extends ChangeSetContract {
+        @Override
+        protected MetadataStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Journal extends JournalContract {
+        @Override
+        protected MetadataStore store() {
+            return store;
+        }
     }
 
     @Test
@@ -123,7 +143,7 @@ public abstract class MetadataStoreContract {
 
         @Test
         void aCreatedModelHasItsFieldsAndNoVersions() {
-            Model created = store.createModel(newModel("fraud"));
+            Model created = ops.createModel(newModel("fraud"));
 
             assertThat(created).isEqualTo(new Model("fraud", "about fraud", Map.of("team", "risk"), "alice", T0, 0));
             assertThat(store.model("fraud")).contains(created);
@@ -133,12 +153,12 @@ public abstract class MetadataStoreContract {
 
         @Test
         void creatingATakenNameThrowsAndChangesNothing() {
-            Model first = store.createModel(newModel("fraud"));
+            Model first = ops.createModel(newModel("fraud"));
             NewModel other = new NewModel("fraud", "other", Map.of("x", "y"), "mallory", at(5));
 
-            assertThatThrownBy(() -> store.createModel(other))
-                    .isInstanceOfSatisfying(ModelAlreadyExistsException.class,
-                            e -> assertThat(e.modelName()).isEqualTo("fraud"));
+            assertThatThrownBy(() -> ops.createModel(other))
+                    .isInstanceOfSatisfying(ChangeConflictException.class,
+                            e -> assertThat(e.failed()).isEqualTo(new Precondition.ModelAbsent("fraud")));
             assertThat(store.model("fraud")).contains(first);
             assertThat(store.models()).containsExactly(first);
         }
@@ -147,8 +167,8 @@ public abstract class MetadataStoreContract {
         void aNameTakenByAnImplicitlyCreatedModelCannotBeCreated() {
             register("fraud");
 
-            assertThatThrownBy(() -> store.createModel(newModel("fraud")))
-                    .isInstanceOf(ModelAlreadyExistsException.class);
+            assertThatThrownBy(() -> ops.createModel(newModel("fraud")))
+                    .isInstanceOf(ChangeConflictException.class);
             assertThat(store.model("fraud").orElseThrow().latestVersion()).isEqualTo(1);
         }
 
@@ -161,7 +181,7 @@ public abstract class MetadataStoreContract {
         @Test
         void modelsAreListedSortedByName() {
             List<String> names = List.of("b", "team/zeta", "a", "B", "team-x", "Z", "a_b", "aB", "0");
-            names.forEach(n -> store.createModel(newModel(n)));
+            names.forEach(n -> ops.createModel(newModel(n)));
 
             assertThat(store.models()).extracting(Model::name)
                     .containsExactlyElementsOf(names.stream().sorted().collect(Collectors.toList()));
@@ -175,7 +195,7 @@ public abstract class MetadataStoreContract {
                             "empty", ""),
                     "p".repeat(Limits.PRINCIPAL_LENGTH), T0);
 
-            store.createModel(model);
+            ops.createModel(model);
 
             assertThat(store.model(name)).contains(new Model(name, model.description(), model.tags(),
                     model.createdBy(), T0, 0));
@@ -187,15 +207,15 @@ public abstract class MetadataStoreContract {
 
         @Test
         void registeringAVersionOfAnUnknownModelCreatesTheModel() {
-            store.insertVersion(newVersion("fraud", DEVELOPMENT, "bob", at(7)));
+            ops.insert(newVersion("fraud", DEVELOPMENT, "bob", at(7)));
 
             assertThat(store.model("fraud")).contains(new Model("fraud", "", Map.of(), "bob", at(7), 1));
         }
 
         @Test
         void registeringAVersionOfAnExistingModelLeavesTheModelAlone() {
-            store.createModel(newModel("fraud"));
-            store.insertVersion(newVersion("fraud", DEVELOPMENT, "bob", at(7)));
+            ops.createModel(newModel("fraud"));
+            ops.insert(newVersion("fraud", DEVELOPMENT, "bob", at(7)));
 
             assertThat(store.model("fraud")).contains(
                     new Model("fraud", "about fraud", Map.of("team", "risk"), "alice", T0, 1));
@@ -218,7 +238,7 @@ public abstract class MetadataStoreContract {
 
         @Test
         void theModelsLatestVersionIsTheHighestAllocatedNumber() {
-            store.createModel(newModel("fraud"));
+            ops.createModel(newModel("fraud"));
             assertThat(store.model("fraud").orElseThrow().latestVersion()).isZero();
 
             register("fraud");
@@ -240,7 +260,7 @@ public abstract class MetadataStoreContract {
                     Map.of("team", "risk", "équipe", "risque 🚀"), files, "sha256:" + sha('f'), "bob",
                     Instant.parse("2024-02-29T23:59:59.999Z"));
 
-            VersionRecord inserted = store.insertVersion(v);
+            VersionRecord inserted = ops.insert(v);
 
             VersionRecord expected = new VersionRecord("fraud", 1, STAGING, v.description(), v.params(), metrics,
                     v.tags(), files, v.digest(), "bob", v.createdAt());
@@ -263,7 +283,7 @@ public abstract class MetadataStoreContract {
             NewVersion v = new NewVersion("fraud", DEVELOPMENT, "", Map.of(), Map.of(), Map.of(), files,
                     base.digest(), "bob", T0);
 
-            store.insertVersion(v);
+            ops.insert(v);
 
             assertThat(store.version("fraud", 1).orElseThrow().files()).containsExactlyElementsOf(files);
         }
@@ -273,7 +293,7 @@ public abstract class MetadataStoreContract {
             NewVersion v = new NewVersion("empty", DEVELOPMENT, "", Map.of(), Map.of(), Map.of(), List.of(),
                     "sha256:" + sha('0'), "bob", T0);
 
-            VersionRecord inserted = store.insertVersion(v);
+            VersionRecord inserted = ops.insert(v);
 
             assertThat(store.version("empty", 1)).contains(inserted);
             assertThat(inserted.params()).isEmpty();
@@ -293,7 +313,7 @@ public abstract class MetadataStoreContract {
                     maxed, List.of(new FileEntry(path, 1, sha('e'))), "sha256:" + sha('d'),
                     "u".repeat(Limits.PRINCIPAL_LENGTH), T0);
 
-            VersionRecord inserted = store.insertVersion(v);
+            VersionRecord inserted = ops.insert(v);
 
             assertThat(path).hasSize(Limits.PATH_LENGTH);
             assertThat(store.version(model, 1)).contains(inserted);
@@ -307,7 +327,7 @@ public abstract class MetadataStoreContract {
         void instantsKeepMillisecondPrecision() {
             Instant precise = Instant.parse("2024-05-01T10:15:30.123456789Z");
             NewVersion base = newVersion("fraud");
-            store.insertVersion(new NewVersion("fraud", DEVELOPMENT, "", Map.of(), Map.of(), Map.of(), List.of(),
+            ops.insert(new NewVersion("fraud", DEVELOPMENT, "", Map.of(), Map.of(), Map.of(), List.of(),
                     base.digest(), "bob", precise));
 
             assertThat(store.version("fraud", 1).orElseThrow().createdAt().truncatedTo(ChronoUnit.MILLIS))
@@ -355,7 +375,7 @@ public abstract class MetadataStoreContract {
         void theNewestInAStageFollowsTransitions() {
             register("fraud");
             register("fraud");
-            store.transition(move("fraud", 1, DEVELOPMENT, STAGING));
+            ops.transition(move("fraud", 1, DEVELOPMENT, STAGING));
 
             assertThat(store.newestInStage("fraud", STAGING)).map(VersionRecord::version).contains(1);
             assertThat(store.newestInStage("fraud", DEVELOPMENT)).map(VersionRecord::version).contains(2);
@@ -373,7 +393,7 @@ public abstract class MetadataStoreContract {
 
         @Test
         void aModelWithoutVersionsOrAnUnknownModelHasNoVersions() {
-            store.createModel(newModel("fraud"));
+            ops.createModel(newModel("fraud"));
 
             assertThat(store.versions("fraud")).isEmpty();
             assertThat(store.versions("nope")).isEmpty();
@@ -388,7 +408,7 @@ public abstract class MetadataStoreContract {
         void aTransitionMovesTheVersionAndRecordsTheMove() {
             register("fraud");
 
-            VersionRecord moved = store.transition(move("fraud", 1, DEVELOPMENT, STAGING));
+            VersionRecord moved = ops.transition(move("fraud", 1, DEVELOPMENT, STAGING));
 
             assertThat(moved.stage()).isEqualTo(STAGING);
             assertThat(store.version("fraud", 1)).contains(moved);
@@ -400,9 +420,9 @@ public abstract class MetadataStoreContract {
         void movesAreRecordedOldestFirstWithUnicodeComments() {
             register("fraud");
             String comment = "passe la validation ✓ " + "c".repeat(Limits.COMMENT_LENGTH - 30);
-            store.transition(new TransitionRequest("fraud", 1, DEVELOPMENT, STAGING, null, "carol", at(1), ""));
-            store.transition(new TransitionRequest("fraud", 1, STAGING, DEVELOPMENT, null, "dave", at(2), comment));
-            store.transition(new TransitionRequest("fraud", 1, DEVELOPMENT, STAGING, null, "erin", at(2), "again"));
+            ops.transition(new TransitionRequest("fraud", 1, DEVELOPMENT, STAGING, null, "carol", at(1), ""));
+            ops.transition(new TransitionRequest("fraud", 1, STAGING, DEVELOPMENT, null, "dave", at(2), comment));
+            ops.transition(new TransitionRequest("fraud", 1, DEVELOPMENT, STAGING, null, "erin", at(2), "again"));
 
             assertThat(store.transitions("fraud", 1)).containsExactly(
                     new TransitionRecord("fraud", 1, DEVELOPMENT, STAGING, "carol", at(1), ""),
@@ -424,8 +444,9 @@ public abstract class MetadataStoreContract {
             register("fraud", PRODUCTION);
             register("fraud", STAGING);
 
-            assertThatThrownBy(() -> store.transition(promote("fraud", 2, DEVELOPMENT)))
-                    .isInstanceOf(VersionConflictException.class);
+            assertThatThrownBy(() -> ops.transition(promote("fraud", 2, DEVELOPMENT)))
+                    .isInstanceOfSatisfying(ChangeConflictException.class, e -> assertThat(e.failed())
+                            .isEqualTo(new Precondition.InStage(Target.version("fraud", 2), DEVELOPMENT)));
 
             assertThat(stageOf("fraud", 1)).isEqualTo(PRODUCTION);
             assertThat(stageOf("fraud", 2)).isEqualTo(STAGING);
@@ -437,12 +458,10 @@ public abstract class MetadataStoreContract {
         void movingAnUnknownVersionThrows() {
             register("fraud");
 
-            assertThatThrownBy(() -> store.transition(move("fraud", 2, DEVELOPMENT, STAGING)))
-                    .isInstanceOfSatisfying(VersionNotFoundException.class,
-                            e -> assertThat(e.ref()).isEqualTo(VersionRef.of("fraud", 2)));
-            assertThatThrownBy(() -> store.transition(move("nope", 1, DEVELOPMENT, STAGING)))
-                    .isInstanceOfSatisfying(VersionNotFoundException.class,
-                            e -> assertThat(e.ref()).isEqualTo(VersionRef.of("nope", 1)));
+            assertThatThrownBy(() -> ops.transition(move("fraud", 2, DEVELOPMENT, STAGING)))
+                    .isInstanceOf(ChangeConflictException.class);
+            assertThatThrownBy(() -> ops.transition(move("nope", 1, DEVELOPMENT, STAGING)))
+                    .isInstanceOf(ChangeConflictException.class);
             assertThat(store.model("nope")).isEmpty();
         }
 
@@ -450,9 +469,9 @@ public abstract class MetadataStoreContract {
         void enteringAnExclusiveStageDisplacesItsOccupantAndRecordsTheDisplacement() {
             register("fraud");
             register("fraud", STAGING);
-            store.transition(promote("fraud", 1, DEVELOPMENT));
+            ops.transition(promote("fraud", 1, DEVELOPMENT));
 
-            VersionRecord promoted = store.transition(
+            VersionRecord promoted = ops.transition(
                     new TransitionRequest("fraud", 2, STAGING, PRODUCTION, ARCHIVED, "carol", at(90), "better"));
 
             assertThat(promoted.stage()).isEqualTo(PRODUCTION);
@@ -472,7 +491,7 @@ public abstract class MetadataStoreContract {
             register("fraud", STAGING);
             register("fraud", STAGING);
 
-            store.transition(promote("fraud", 3, STAGING));
+            ops.transition(promote("fraud", 3, STAGING));
 
             assertThat(store.versions("fraud")).extracting(VersionRecord::stage)
                     .containsExactly(STAGING, PRODUCTION, ARCHIVED, ARCHIVED);
@@ -487,7 +506,7 @@ public abstract class MetadataStoreContract {
             register("fraud2", PRODUCTION);
             register("fraud", STAGING);
 
-            store.transition(promote("fraud", 2, STAGING));
+            ops.transition(promote("fraud", 2, STAGING));
 
             assertThat(stageOf("fraud", 1)).isEqualTo(ARCHIVED);
             assertThat(stageOf("fraud2", 1)).isEqualTo(PRODUCTION);
@@ -499,7 +518,7 @@ public abstract class MetadataStoreContract {
             register("fraud", STAGING);
             register("fraud");
 
-            store.transition(move("fraud", 2, DEVELOPMENT, STAGING));
+            ops.transition(move("fraud", 2, DEVELOPMENT, STAGING));
 
             assertThat(stageOf("fraud", 1)).isEqualTo(STAGING);
             assertThat(stageOf("fraud", 2)).isEqualTo(STAGING);
@@ -514,7 +533,7 @@ public abstract class MetadataStoreContract {
         void changingTheDescriptionRecordsOldAndNewValue() {
             register("fraud");
 
-            VersionRecord updated = store.updateVersion(describe("fraud", 1, "Nouvelle description ✓"));
+            VersionRecord updated = ops.update(describe("fraud", 1, "Nouvelle description ✓"));
 
             assertThat(updated.description()).isEqualTo("Nouvelle description ✓");
             assertThat(store.version("fraud", 1)).contains(updated);
@@ -527,10 +546,10 @@ public abstract class MetadataStoreContract {
             register("fraud");
             VersionRef ref = VersionRef.of("fraud", 1);
 
-            VersionRecord updated = store.updateVersion(new VersionUpdate("fraud", 1, "new",
+            VersionRecord updated = ops.update(new VersionUpdate("fraud", 1, "new",
                     Map.of("team", "fraud-ops", "owner", "ève"), Set.of(), "dave", at(120)));
             assertThat(updated.tags()).isEqualTo(Map.of("team", "fraud-ops", "owner", "ève"));
-            updated = store.updateVersion(tags("fraud", 1, Map.of(), Set.of("owner")));
+            updated = ops.update(tags("fraud", 1, Map.of(), Set.of("owner")));
 
             assertThat(updated.tags()).isEqualTo(Map.of("team", "fraud-ops"));
             assertThat(store.version("fraud", 1)).contains(updated);
@@ -547,7 +566,7 @@ public abstract class MetadataStoreContract {
         void unchangedValuesAndAbsentKeysAreNotRecorded() {
             VersionRecord registered = register("fraud");
 
-            VersionRecord updated = store.updateVersion(new VersionUpdate("fraud", 1, "", Map.of("team", "risk"),
+            VersionRecord updated = ops.update(new VersionUpdate("fraud", 1, "", Map.of("team", "risk"),
                     Set.of("absent"), "dave", at(120)));
 
             assertThat(updated).isEqualTo(registered);
@@ -557,9 +576,9 @@ public abstract class MetadataStoreContract {
         @Test
         void aNullDescriptionLeavesTheDescriptionAlone() {
             register("fraud");
-            store.updateVersion(describe("fraud", 1, "kept"));
+            ops.update(describe("fraud", 1, "kept"));
 
-            VersionRecord updated = store.updateVersion(tags("fraud", 1, Map.of("x", "1"), Set.of()));
+            VersionRecord updated = ops.update(tags("fraud", 1, Map.of("x", "1"), Set.of()));
 
             assertThat(updated.description()).isEqualTo("kept");
             assertThat(store.changes("fraud", 1)).extracting(VersionChange::field).containsExactly("description", "tag:x");
@@ -569,7 +588,7 @@ public abstract class MetadataStoreContract {
         void changesAreListedOldestFirst() {
             register("fraud");
             for (int i = 1; i <= 5; i++) {
-                store.updateVersion(new VersionUpdate("fraud", 1, "d" + i, Map.of(), Set.of(), "dave", at(200)));
+                ops.update(new VersionUpdate("fraud", 1, "d" + i, Map.of(), Set.of(), "dave", at(200)));
             }
 
             assertThat(store.changes("fraud", 1)).extracting(VersionChange::newValue)
@@ -583,7 +602,7 @@ public abstract class MetadataStoreContract {
             register("fraud");
             VersionRecord other = register("fraud");
 
-            store.updateVersion(new VersionUpdate("fraud", 1, "x", Map.of("a", "b"), Set.of("team"), "dave", at(1)));
+            ops.update(new VersionUpdate("fraud", 1, "x", Map.of("a", "b"), Set.of("team"), "dave", at(1)));
 
             assertThat(store.version("fraud", 2)).contains(other);
             assertThat(store.changes("fraud", 2)).isEmpty();
@@ -593,11 +612,10 @@ public abstract class MetadataStoreContract {
         void updatingAnUnknownVersionThrows() {
             register("fraud");
 
-            assertThatThrownBy(() -> store.updateVersion(describe("fraud", 2, "x")))
-                    .isInstanceOfSatisfying(VersionNotFoundException.class,
-                            e -> assertThat(e.ref()).isEqualTo(VersionRef.of("fraud", 2)));
-            assertThatThrownBy(() -> store.updateVersion(describe("nope", 1, "x")))
-                    .isInstanceOf(VersionNotFoundException.class);
+            assertThatThrownBy(() -> ops.update(describe("fraud", 2, "x")))
+                    .isInstanceOf(ChangeConflictException.class);
+            assertThatThrownBy(() -> ops.update(describe("nope", 1, "x")))
+                    .isInstanceOf(ChangeConflictException.class);
             assertThat(store.changes("fraud", 2)).isEmpty();
             assertThat(store.changes("nope", 1)).isEmpty();
         }
@@ -615,7 +633,7 @@ public abstract class MetadataStoreContract {
             List<List<Integer>> numbers = concurrently(THREADS, t -> () -> {
                 List<Integer> mine = new ArrayList<>();
                 for (int i = 0; i < perThread; i++) {
-                    mine.add(store.insertVersion(newVersion("fraud", DEVELOPMENT, "t" + t, T0)).version());
+                    mine.add(ops.insert(newVersion("fraud", DEVELOPMENT, "t" + t, T0)).version());
                 }
                 return mine;
             });
@@ -635,7 +653,7 @@ public abstract class MetadataStoreContract {
             // model, so the implicit creation of each model races with the others.
             concurrently(THREADS, t -> () -> {
                 for (int i = 0; i < THREADS; i++) {
-                    store.insertVersion(newVersion("model-" + (t + i) % THREADS, DEVELOPMENT, "t" + t, T0));
+                    ops.insert(newVersion("model-" + (t + i) % THREADS, DEVELOPMENT, "t" + t, T0));
                 }
                 return null;
             });
@@ -655,7 +673,7 @@ public abstract class MetadataStoreContract {
                     register(model, STAGING);
                 }
 
-                concurrently(4, t -> () -> store.transition(promote(model, t + 1, STAGING)));
+                concurrently(4, t -> () -> ops.transitionRetrying(promote(model, t + 1, STAGING)));
 
                 List<String> stages = store.versions(model).stream().map(VersionRecord::stage)
                         .collect(Collectors.toList());
@@ -684,9 +702,9 @@ public abstract class MetadataStoreContract {
 
                 List<String> outcomes = concurrently(2, t -> () -> {
                     try {
-                        store.transition(move(model, 1, DEVELOPMENT, t == 0 ? STAGING : ARCHIVED));
+                        ops.transition(move(model, 1, DEVELOPMENT, t == 0 ? STAGING : ARCHIVED));
                         return "moved";
-                    } catch (VersionConflictException e) {
+                    } catch (ChangeConflictException e) {
                         return "conflict";
                     }
                 });
@@ -701,7 +719,7 @@ public abstract class MetadataStoreContract {
         void concurrentTagUpdatesOfOneVersionAreAllKept() throws InterruptedException {
             register("fraud");
 
-            concurrently(THREADS, t -> () -> store.updateVersion(tags("fraud", 1, Map.of("k" + t, "v" + t), Set.of())));
+            concurrently(THREADS, t -> () -> ops.update(tags("fraud", 1, Map.of("k" + t, "v" + t), Set.of())));
 
             Map<String, String> expected = new HashMap<>(Map.of("team", "risk"));
             IntStream.range(0, THREADS).forEach(t -> expected.put("k" + t, "v" + t));

@@ -1,10 +1,10 @@
 package dev.modelregistry.testkit;
 
 import dev.modelregistry.FileEntry;
-import dev.modelregistry.spi.NewModel;
 import dev.modelregistry.spi.NewVersion;
-import dev.modelregistry.spi.TransitionRequest;
-import dev.modelregistry.spi.VersionUpdate;
+import dev.modelregistry.testkit.StoreOps.NewModel;
+import dev.modelregistry.testkit.StoreOps.TransitionRequest;
+import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

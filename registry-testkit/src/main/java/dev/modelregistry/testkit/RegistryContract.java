@@ -43,6 +43,19 @@ import org.junit.jupiter.api.io.TempDir;
 public abstract class RegistryContract extends RegistryFixture {
 
     @Nested
+    class Journaling extends RegistryJournalContract {
+        @Override
+        protected Registry registry() {
+            return registry;
+        }
+
+        @Override
+        protected Instant now() {
+            return NOW;
+        }
+    }
+
+    @Nested
     class Registering {
 
         @Test

@@ -1,0 +1,26 @@
+package dev.modelregistry.journal;
+
+/**
+ * The operations a journal entry records ({@link JournalEntry#operation()}); docs/JOURNAL.md lists
+ * the details of each.
+ */
+public final class Operations {
+
+    /** A model was created, explicitly or by the registration of its first version. */
+    public static final String MODEL_CREATED = "model.created";
+
+    /** A model's description or tags changed. */
+    public static final String MODEL_UPDATED = "model.updated";
+
+    /** A version was registered. */
+    public static final String VERSION_REGISTERED = "version.registered";
+
+    /** A version moved to another stage, by request or displaced by another version. */
+    public static final String VERSION_STAGE_CHANGED = "version.stage_changed";
+
+    /** A version's description or tags changed. */
+    public static final String VERSION_UPDATED = "version.updated";
+
+    private Operations() {
+    }
+}

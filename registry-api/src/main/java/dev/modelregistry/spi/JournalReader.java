@@ -1,0 +1,21 @@
+package dev.modelregistry.spi;
+
+import dev.modelregistry.journal.JournalEntry;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the journal. Entries become visible in sequence order: a reader that has seen entry
+ * {@code n} never later sees a new entry below {@code n}. Implementations must be thread-safe.
+ */
+public interface JournalReader {
+
+    /** At most {@code limit} entries with a sequence above {@code afterSequence}, in sequence order. */
+    List<JournalEntry> journal(long afterSequence, int limit);
+
+    /** The recorded head of the journal. */
+    JournalHead journalHead();
+
+    /** The entry whose stored hash is {@code hash}, if any; used to diagnose a broken chain. */
+    Optional<JournalEntry> journalEntryWithHash(String hash);
+}

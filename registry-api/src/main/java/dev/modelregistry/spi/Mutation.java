@@ -1,0 +1,125 @@
+package dev.modelregistry.spi;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One explicit change a {@link ChangeSet} makes, decided by the core. A store applies the mutations
+ * of a change set in their order, in one transaction; it decides nothing itself (no displacement,
+ * no limit, no default). Every mutation that changes mutable metadata also records its history row
+ * (stage move, description or tag change) with the change set's principal and time.
+ */
+public sealed interface Mutation {
+
+    /** The model the mutation writes to; the store locks it before applying. */
+    String model();
+
+    /**
+     * Creates a model with no versions.
+     *
+     * @param model       model name
+     * @param description description, possibly empty
+     * @param tags        model tags
+     * @param createdBy   creator
+     * @param createdAt   creation time
+     */
+    record CreateModel(String model, String description, Map<String, String> tags, String createdBy,
+                       Instant createdAt) implements Mutation {
+        public CreateModel {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(description, "description");
+            tags = Map.copyOf(tags);
+            Objects.requireNonNull(createdBy, "createdBy");
+            Objects.requireNonNull(createdAt, "createdAt");
+        }
+    }
+
+    /**
+     * Inserts a version under the model's next number, which the store allocates under the model's
+     * lock: numbers start at 1, increase by one and are never reused. The model must exist (a
+     * change set that registers the first version of a new model creates it first). At most one per
+     * change set.
+     *
+     * @param version the version
+     */
+    record InsertVersion(NewVersion version) implements Mutation {
+        public InsertVersion {
+            Objects.requireNonNull(version, "version");
+        }
+
+        @Override
+        public String model() {
+            return version.model();
+        }
+    }
+
+    /**
+     * Moves a version from one stage to another and records the move.
+     *
+     * @param target  the version
+     * @param from    the stage it leaves (a {@link Precondition.InStage} or {@link Precondition.StageHolds}
+     *                of the same change set guarantees it)
+     * @param to      the stage it enters
+     * @param comment why, possibly empty
+     */
+    record MoveStage(Target target, String from, String to, String comment) implements Mutation {
+        public MoveStage {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(comment, "comment");
+            if (!target.isVersion()) {
+                throw new IllegalArgumentException("MoveStage needs a version, not " + target);
+            }
+        }
+
+        @Override
+        public String model() {
+            return target.model();
+        }
+    }
+
+    /**
+     * Replaces the description of a model or version and records the change.
+     *
+     * @param target the model or version
+     * @param from   the description before (a {@link Precondition.DescriptionIs} guarantees it)
+     * @param to     the description after
+     */
+    record SetDescription(Target target, String from, String to) implements Mutation {
+        public SetDescription {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+
+        @Override
+        public String model() {
+            return target.model();
+        }
+    }
+
+    /**
+     * Sets or removes a tag of a model or version and records the change.
+     *
+     * @param target the model or version
+     * @param key    tag key
+     * @param from   the value before, null if absent (a {@link Precondition.TagIs} guarantees it)
+     * @param to     the value after, null to remove the tag
+     */
+    record SetTag(Target target, String key, String from, String to) implements Mutation {
+        public SetTag {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(key, "key");
+            if (from == null && to == null) {
+                throw new IllegalArgumentException("SetTag of " + key + " on " + target + " changes nothing");
+            }
+        }
+
+        @Override
+        public String model() {
+            return target.model();
+        }
+    }
+}

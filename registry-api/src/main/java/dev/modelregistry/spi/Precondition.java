@@ -1,0 +1,131 @@
+package dev.modelregistry.spi;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A condition on the stored state that a {@link ChangeSet} depends on. The store checks every
+ * precondition of a change set under its locks, in the transaction that applies the mutations, and
+ * refuses the whole change set with a {@link ChangeConflictException} naming the first one that does
+ * not hold. So a rule the core checked on what it read cannot be broken by a concurrent writer.
+ */
+public sealed interface Precondition {
+
+    /** The model whose state the condition reads; the store locks it before checking. */
+    String model();
+
+    /**
+     * No model of this name exists.
+     *
+     * @param model model name
+     */
+    record ModelAbsent(String model) implements Precondition {
+        public ModelAbsent {
+            Objects.requireNonNull(model, "model");
+        }
+    }
+
+    /**
+     * The model exists.
+     *
+     * @param model model name
+     */
+    record ModelExists(String model) implements Precondition {
+        public ModelExists {
+            Objects.requireNonNull(model, "model");
+        }
+    }
+
+    /**
+     * The version exists and is in {@code stage}.
+     *
+     * @param target the version
+     * @param stage  stage name
+     */
+    record InStage(Target target, String stage) implements Precondition {
+        public InStage {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(stage, "stage");
+            if (!target.isVersion()) {
+                throw new IllegalArgumentException("InStage needs a version, not " + target);
+            }
+        }
+
+        @Override
+        public String model() {
+            return target.model();
+        }
+    }
+
+    /**
+     * Exactly these versions of the model are in {@code stage}.
+     *
+     * @param model    model name
+     * @param stage    stage name
+     * @param versions version numbers, possibly none
+     */
+    record StageHolds(String model, String stage, Set<Integer> versions) implements Precondition {
+        public StageHolds {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(stage, "stage");
+            versions = Set.copyOf(versions);
+        }
+    }
+
+    /**
+     * The target exists and its description is {@code description}.
+     *
+     * @param target      the model or version
+     * @param description the expected description
+     */
+    record DescriptionIs(Target target, String description) implements Precondition {
+        public DescriptionIs {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override
+        public String model() {
+            return target.model();
+        }
+    }
+
+    /**
+     * The target exists and its tag {@code key} has {@code value}, or is absent if {@code value} is null.
+     *
+     * @param target the model or version
+     * @param key    tag key
+     * @param value  expected value, or null for "no such tag"
+     */
+    record TagIs(Target target, String key, String value) implements Precondition {
+        public TagIs {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(key, "key");
+        }
+
+        @Override
+        public String model() {
+            return target.model();
+        }
+    }
+
+    /**
+     * The target exists and would have at most {@code limit} tags if every key in {@code keys}
+     * were set on it: its tags plus the keys it does not have yet number at most {@code limit}.
+     *
+     * @param target the model or version
+     * @param keys   tag keys about to be set
+     * @param limit  most tags allowed
+     */
+    record TagsFit(Target target, Set<String> keys, int limit) implements Precondition {
+        public TagsFit {
+            Objects.requireNonNull(target, "target");
+            keys = Set.copyOf(keys);
+        }
+
+        @Override
+        public String model() {
+            return target.model();
+        }
+    }
+}

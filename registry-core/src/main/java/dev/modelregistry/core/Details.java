@@ -1,0 +1,92 @@
+package dev.modelregistry.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.modelregistry.FileEntry;
+import dev.modelregistry.spi.NewVersion;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The details of journal entries, as JSON objects (docs/JOURNAL.md lists them). Keys come in a
+ * fixed order and maps sorted by key, so the same change always gives the same text.
+ */
+final class Details {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Details() {
+    }
+
+    static String modelCreated(String description, Map<String, String> tags, String createdBy) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("description", description);
+        o.set("tags", strings(tags));
+        o.put("createdBy", createdBy);
+        return text(o);
+    }
+
+    static String versionRegistered(NewVersion v) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("stage", v.stage());
+        o.put("digest", v.digest());
+        o.put("createdBy", v.createdBy());
+        o.put("description", v.description());
+        o.set("params", strings(v.params()));
+        ObjectNode metrics = o.putObject("metrics");
+        new TreeMap<>(v.metrics()).forEach(metrics::put);
+        o.set("tags", strings(v.tags()));
+        o.put("fileCount", v.files().size());
+        o.put("totalBytes", v.files().stream().mapToLong(FileEntry::size).sum());
+        return text(o);
+    }
+
+    /** A requested move, naming the versions it displaced. */
+    static String moved(String from, String to, String comment, Collection<Integer> displaced) {
+        ObjectNode o = move(from, to, comment);
+        ArrayNode list = o.putArray("displaced");
+        displaced.forEach(list::add);
+        return text(o);
+    }
+
+    /** A displacement, naming the version that displaced it. */
+    static String displaced(String from, String to, String comment, int by) {
+        ObjectNode o = move(from, to, comment);
+        o.put("displacedBy", by);
+        return text(o);
+    }
+
+    /** One changed field: {@code description} or {@code tag:<key>}; null values mean "none". */
+    static String changed(String field, String from, String to) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("field", field);
+        o.put("old", from);
+        o.put("new", to);
+        return text(o);
+    }
+
+    private static ObjectNode move(String from, String to, String comment) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("from", from);
+        o.put("to", to);
+        o.put("comment", comment);
+        return o;
+    }
+
+    private static ObjectNode strings(Map<String, String> map) {
+        ObjectNode o = JSON.createObjectNode();
+        new TreeMap<>(map).forEach(o::put);
+        return o;
+    }
+
+    private static String text(ObjectNode o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings and numbers is always JSON", e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.modelregistry.core;
+
+import dev.modelregistry.journal.Journal;
+import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.journal.JournalListener;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The journal listeners of a registry and its views; thread-safe. */
+final class Listeners {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+
+    private final List<JournalListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object committed = new Object();
+
+    Journal.Subscription add(JournalListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        // A wrapper per subscription, so that subscribing one listener twice gives two independent subscriptions.
+        JournalListener own = listener::committed;
+        listeners.add(own);
+        return () -> listeners.remove(own);
+    }
+
+    /** Tells every listener, logging and swallowing what they throw, then wakes local followers. */
+    void notify(List<JournalEntry> entries) {
+        for (JournalListener listener : listeners) {
+            try {
+                listener.committed(entries);
+            } catch (RuntimeException | Error e) {
+                if (e instanceof VirtualMachineError) {
+                    throw (VirtualMachineError) e;
+                }
+                LOG.warn("A journal listener failed on entries {}-{}; the change is committed",
+                        entries.get(0).sequence(), entries.get(entries.size() - 1).sequence(), e);
+            }
+        }
+        synchronized (committed) {
+            committed.notifyAll();
+        }
+    }
+
+    /** Waits until this registry commits a change or the time is up; followers poll the store anyway. */
+    void awaitCommit(long millis) throws InterruptedException {
+        if (millis <= 0) {
+            return;
+        }
+        synchronized (committed) {
+            committed.wait(millis);
+        }
+    }
+}

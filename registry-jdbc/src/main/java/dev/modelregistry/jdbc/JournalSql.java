@@ -1,0 +1,107 @@
+package dev.modelregistry.jdbc;
+
+import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.spi.AppliedChange;
+import dev.modelregistry.spi.ChangeSet;
+import dev.modelregistry.spi.EntryDraft;
+import dev.modelregistry.spi.JournalHashes;
+import dev.modelregistry.spi.JournalHead;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The SQL of the {@code journal} and {@code journal_head} tables (see {@code V3__journal.sql}).
+ *
+ * <p>Appending locks the head row, and is the last thing a write transaction does: the lock is held
+ * until the commit, so the next writer reads the head this one committed, sequences have no gaps,
+ * and a reader never sees entry {@code n + 1} before entry {@code n}. Holding it only from the
+ * append to the commit keeps the global serialization as short as the write allows.
+ */
+final class JournalSql {
+
+    private static final String COLUMNS = "seq, at_millis, principal, operation, model_name, version_number,"
+            + " details, request_id, previous_hash, entry_hash";
+
+    private static final RowMapper<JournalEntry> ENTRY = (rs, ctx) -> new JournalEntry(rs.getLong(1),
+            Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+
+    private JournalSql() {
+    }
+
+    /** Appends the change set's entries after the head and moves the head; returns them. */
+    static List<JournalEntry> append(Handle h, ChangeSet changes, int insertedVersion) {
+        JournalHead head = h.createQuery("SELECT seq, entry_hash FROM journal_head WHERE head_id = 1 FOR UPDATE")
+                .map((rs, ctx) -> new JournalHead(rs.getLong(1), rs.getString(2)))
+                .one();
+        List<JournalEntry> entries = new ArrayList<>(changes.entries().size());
+        long sequence = head.sequence();
+        String previous = head.hash();
+        PreparedBatch batch = h.prepareBatch("INSERT INTO journal (" + COLUMNS + ") VALUES (:seq, :at, :principal,"
+                + " :operation, :model, :version, :details, :request, :previous, :hash)");
+        for (EntryDraft draft : changes.entries()) {
+            JournalEntry e = JournalHashes.append(++sequence, changes, draft, insertedVersion, previous);
+            batch.bind("seq", e.sequence()).bind("at", e.at().toEpochMilli()).bind("principal", e.principal())
+                    .bind("operation", e.operation()).bind("model", e.model()).bind("version", e.version())
+                    .bind("details", e.details()).bind("request", e.requestId()).bind("previous", e.previousHash())
+                    .bind("hash", e.hash()).add();
+            entries.add(e);
+            previous = e.hash();
+        }
+        batch.execute();
+        h.createUpdate("UPDATE journal_head SET seq = :seq, entry_hash = :hash WHERE head_id = 1")
+                .bind("seq", sequence)
+                .bind("hash", previous)
+                .execute();
+        return entries;
+    }
+
+    /**
+     * What an earlier attempt of the change set committed, if it did: its entries carry its request
+     * id. The caller has locked the change set's models, so an attempt still running has ended.
+     */
+    static Optional<AppliedChange> applied(Handle h, ChangeSet changes) {
+        List<JournalEntry> entries = h.createQuery("SELECT " + COLUMNS + " FROM journal WHERE request_id = :request"
+                        + " ORDER BY seq")
+                .bind("request", changes.requestId())
+                .map(ENTRY)
+                .list();
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        int inserted = 0;
+        for (int i = 0; i < changes.entries().size() && i < entries.size(); i++) {
+            if (changes.entries().get(i).ofInsertedVersion()) {
+                inserted = entries.get(i).version();
+            }
+        }
+        return Optional.of(new AppliedChange(entries, inserted));
+    }
+
+    static List<JournalEntry> after(Handle h, long sequence, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM journal WHERE seq > :after ORDER BY seq LIMIT :limit")
+                .bind("after", sequence)
+                .bind("limit", limit)
+                .map(ENTRY)
+                .list();
+    }
+
+    static JournalHead head(Handle h) {
+        return h.createQuery("SELECT seq, entry_hash FROM journal_head WHERE head_id = 1")
+                .map((rs, ctx) -> new JournalHead(rs.getLong(1), rs.getString(2)))
+                .findOne()
+                .orElse(JournalHead.EMPTY);
+    }
+
+    static Optional<JournalEntry> withHash(Handle h, String hash) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM journal WHERE entry_hash = :hash ORDER BY seq")
+                .bind("hash", hash)
+                .map(ENTRY)
+                .findFirst();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.modelregistry.jdbc;
+
+import dev.modelregistry.spi.ChangeConflictException;
+import dev.modelregistry.spi.Precondition;
+import dev.modelregistry.spi.Target;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * Checks preconditions inside the write transaction, after the change set's models are locked, so
+ * that what they read cannot change before the commit. One place for every variant.
+ */
+final class PreconditionSql {
+
+    private PreconditionSql() {
+    }
+
+    /**
+     * @param exists whether each locked model exists, as locking found
+     * @throws ChangeConflictException if the precondition does not hold
+     */
+    static void check(Handle h, Precondition p, Map<String, Boolean> exists) {
+        if (p instanceof Precondition.ModelAbsent c) {
+            if (exists.get(c.model())) {
+                throw new ChangeConflictException(p, "the model exists");
+            }
+        } else if (p instanceof Precondition.ModelExists c) {
+            if (!exists.get(c.model())) {
+                throw new ChangeConflictException(p, "no such model");
+            }
+        } else if (p instanceof Precondition.InStage c) {
+            Optional<String> stage = h.createQuery("SELECT stage FROM versions"
+                            + " WHERE model_name = :model AND version_number = :version")
+                    .bind("model", c.model())
+                    .bind("version", c.target().version())
+                    .mapTo(String.class)
+                    .findOne();
+            if (!stage.equals(Optional.of(c.stage()))) {
+                throw new ChangeConflictException(p, stage.map(s -> "it is in " + s).orElse("no such version"));
+            }
+        } else if (p instanceof Precondition.StageHolds c) {
+            Set<Integer> in = new TreeSet<>(VersionReads.inStage(h, c.model(), c.stage()));
+            if (!in.equals(c.versions())) {
+                throw new ChangeConflictException(p, "it holds " + in);
+            }
+        } else if (p instanceof Precondition.DescriptionIs c) {
+            Optional<String> description = description(h, c.target());
+            if (!description.equals(Optional.of(c.description()))) {
+                throw new ChangeConflictException(p, description.isPresent() ? "it differs" : "no such target");
+            }
+        } else if (p instanceof Precondition.TagIs c) {
+            requireTarget(h, p, c.target());
+            String value = tagQuery(h, c.target(), "SELECT item_value", " AND item_key = :key").bind("key", c.key())
+                    .mapTo(String.class).findOne().orElse(null);
+            if (!Objects.equals(value, c.value())) {
+                throw new ChangeConflictException(p, value == null ? "no such tag" : "its value differs");
+            }
+        } else if (p instanceof Precondition.TagsFit c) {
+            requireTarget(h, p, c.target());
+            int count = tagCount(h, c.target());
+            Set<String> missing = new HashSet<>(c.keys());
+            missing.removeAll(tags(h, c.target(), c.keys()));
+            if (count + missing.size() > c.limit()) {
+                throw new ChangeConflictException(p, "it has " + count + " tags");
+            }
+        } else {
+            throw new IllegalArgumentException("Unknown precondition " + p);
+        }
+    }
+
+    private static void requireTarget(Handle h, Precondition p, Target target) {
+        if (description(h, target).isEmpty()) {
+            throw new ChangeConflictException(p, "no such target");
+        }
+    }
+
+    private static Optional<String> description(Handle h, Target t) {
+        return (t.isVersion()
+                ? h.createQuery("SELECT description FROM versions WHERE model_name = :model AND version_number = :v")
+                        .bind("v", t.version())
+                : h.createQuery("SELECT description FROM models WHERE model_name = :model"))
+                .bind("model", t.model())
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** Which of {@code keys} the target has as tags. */
+    private static Set<String> tags(Handle h, Target t, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(tagQuery(h, t, "SELECT item_key", " AND item_key IN (<keys>)")
+                .bindList("keys", List.copyOf(keys))
+                .mapTo(String.class)
+                .list());
+    }
+
+    private static int tagCount(Handle h, Target t) {
+        return tagQuery(h, t, "SELECT COUNT(*)", "").mapTo(Integer.class).one();
+    }
+
+    private static Query tagQuery(Handle h, Target t, String select, String where) {
+        return (t.isVersion()
+                ? h.createQuery(select + " FROM version_tags WHERE model_name = :model AND version_number = :v" + where)
+                        .bind("v", t.version())
+                : h.createQuery(select + " FROM model_tags WHERE model_name = :model" + where))
+                .bind("model", t.model());
+    }
+}
