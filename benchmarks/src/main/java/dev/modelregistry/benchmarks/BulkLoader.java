@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * measured median, most of an hour on H2). The rows are those the store itself would write for the
  * same history: {@code models.next_version} one past the newest version, one PRODUCTION version per
  * model, the stage moves that led to each version's stage in {@code stage_transitions} (with the
- * "displaced by" comment on the archiving move), files in path order with their index, a request id
- * on each version and on each move the caller asked for. The schema must exist (open a store on
+ * "displaced by" comment on the archiving move), files in path order with their index. The journal stays empty, as
+ * in a database upgraded from before the journal. The schema must exist (open a store on
  * the database first) and be empty. One load at a time per instance.
  */
 final class BulkLoader {
@@ -126,7 +124,6 @@ final class BulkLoader {
         s.models.setString(3, SyntheticCatalog.CREATED_BY);
         s.models.setLong(4, createdAt);
         s.models.setInt(5, newest + 1);
-        s.models.setString(6, null);
         s.models.addBatch();
         s.modelTags.setString(1, name);
         s.modelTags.setString(2, "owner");
@@ -146,7 +143,6 @@ final class BulkLoader {
         p.setString(5, v.digest());
         p.setString(6, SyntheticCatalog.CREATED_BY);
         p.setLong(7, v.createdAt());
-        p.setString(8, requestId());
         p.addBatch();
         for (Map.Entry<String, String> e : v.params().entrySet()) {
             pair(s.params, model, v.number(), e.getKey()).setString(4, e.getValue());
@@ -196,7 +192,6 @@ final class BulkLoader {
             t.setLong(7, v.createdAt() + seq * 60_000L);
             // Archived versions were displaced by the next version promoted: five later, or the current one.
             t.setString(8, displaced ? DISPLACED_BY + model + " v" + Math.min(v.number() + 5, newest - 2) : "");
-            t.setString(9, displaced ? null : requestId());
             t.addBatch();
             from = to;
         }
@@ -208,11 +203,6 @@ final class BulkLoader {
         p.setInt(2, version);
         p.setString(3, key);
         return p;
-    }
-
-    private static String requestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** One prepared insert per table, executed parents first so that foreign keys hold. */
@@ -229,10 +219,10 @@ final class BulkLoader {
 
         Statements(Connection c) throws SQLException {
             models = c.prepareStatement("INSERT INTO models (model_name, description, created_by, created_at,"
-                    + " next_version, request_id) VALUES (?, ?, ?, ?, ?, ?)");
+                    + " next_version) VALUES (?, ?, ?, ?, ?)");
             modelTags = c.prepareStatement("INSERT INTO model_tags (model_name, item_key, item_value) VALUES (?, ?, ?)");
             versions = c.prepareStatement("INSERT INTO versions (model_name, version_number, stage, description,"
-                    + " digest, created_by, created_at, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " digest, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
             params = c.prepareStatement("INSERT INTO version_params (model_name, version_number, item_key,"
                     + " item_value) VALUES (?, ?, ?, ?)");
             metrics = c.prepareStatement("INSERT INTO version_metrics (model_name, version_number, item_key,"
@@ -242,8 +232,8 @@ final class BulkLoader {
             files = c.prepareStatement("INSERT INTO version_files (model_name, version_number, file_path,"
                     + " file_index, size_bytes, sha256) VALUES (?, ?, ?, ?, ?, ?)");
             transitions = c.prepareStatement("INSERT INTO stage_transitions (model_name, version_number, seq,"
-                    + " from_stage, to_stage, actor, at_millis, transition_comment, request_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " from_stage, to_stage, actor, at_millis, transition_comment)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
             inOrder = List.of(models, modelTags, versions, params, metrics, tags, files, transitions);
         }
 

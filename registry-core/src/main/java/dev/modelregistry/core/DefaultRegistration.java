@@ -5,7 +5,6 @@ import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Limits;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registration;
-import dev.modelregistry.VersionRef;
 import dev.modelregistry.journal.Operations;
 import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.EntryDraft;
@@ -13,6 +12,7 @@ import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.NewVersion;
 import dev.modelregistry.spi.Precondition;
 import dev.modelregistry.spi.Target;
+import dev.modelregistry.spi.VersionRecord;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -142,24 +142,33 @@ final class DefaultRegistration implements Registration {
         entries.sort(Digests.FILE_ORDER);
         NewVersion version = new NewVersion(model, registry.lifecycle().initial().name(), description, params,
                 metrics, tags, entries, Digests.manifest(entries), createdBy, registry.now());
-        ModelVersion committed = registry.writer().write(registry.principal(), () -> version.createdAt(),
-                stamp -> decide(stamp, version));
+        boolean[] firstAttempt = {true};
+        ModelVersion committed = registry.writer().write(registry.principal(), () -> version.createdAt(), stamp -> {
+            boolean first = firstAttempt[0];
+            firstAttempt[0] = false;
+            return decide(stamp, version, first);
+        });
         LOG.debug("Registered {} by {}: {} files, {} new bytes stored", committed.ref(), createdBy, entries.size(),
                 newBytes);
         return committed;
     }
 
     /**
-     * Registers into an existing model, or creates the model with its first version; if another
-     * writer creates it first, the store refuses and the next attempt registers into it.
+     * Registers into an existing model, or creates the model with its first version. The first
+     * attempt assumes the model exists, which saves a read for all but a model's first version; if
+     * the store refuses, or another writer creates the model first, the next attempt reads and
+     * decides again.
      */
-    private Writer.Decision<ModelVersion> decide(Writer.Stamp stamp, NewVersion version) {
+    private Writer.Decision<ModelVersion> decide(Writer.Stamp stamp, NewVersion version, boolean firstAttempt) {
         String details = Details.versionRegistered(version);
         EntryDraft registered = EntryDraft.ofInsertedVersion(Operations.VERSION_REGISTERED, model, details);
-        Function<AppliedChange, ModelVersion> result =
-                applied -> registry.reread(VersionRef.of(model, applied.insertedVersion()));
+        // Everything the version holds is known here; only its number comes from the store.
+        Function<AppliedChange, ModelVersion> result = applied -> registry.toModelVersion(new VersionRecord(model,
+                applied.insertedVersion(), version.stage(), version.description(), version.params(),
+                version.metrics(), version.tags(), version.files(), version.digest(), version.createdBy(),
+                version.createdAt()));
         Mutation insert = new Mutation.InsertVersion(version);
-        if (registry.metadata().model(model).isPresent()) {
+        if (firstAttempt || registry.metadata().model(model).isPresent()) {
             return stamp.change(List.of(new Precondition.ModelExists(model)), List.of(insert), List.of(registered),
                     result);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The change sets of description and tag edits, the same for models and versions. An edit that
@@ -27,7 +28,7 @@ final class Edits {
     }
 
     static <T> Writer.Decision<T> describe(Writer.Stamp stamp, Current current, String description, T unchanged,
-                                           java.util.function.Supplier<T> reread) {
+                                           Supplier<T> reread) {
         if (current.description().equals(description)) {
             return Writer.Decision.unchanged(unchanged);
         }
@@ -39,7 +40,7 @@ final class Edits {
 
     /** Sets ({@code value} not null) or removes a tag; setting a new key checks the tag limit. */
     static <T> Writer.Decision<T> tag(Writer.Stamp stamp, Current current, String key, String value, T unchanged,
-                                      java.util.function.Supplier<T> reread) {
+                                      Supplier<T> reread) {
         String old = current.tags().get(key);
         if (Objects.equals(old, value)) {
             return Writer.Decision.unchanged(unchanged);

@@ -44,7 +44,7 @@ final class Writer {
         }
     }
 
-    /** The request id, principal and time every attempt of one operation shares. */
+    /** The request id and principal that every attempt of one operation shares, and the attempt's time. */
     record Stamp(String requestId, String principal, Instant at) {
 
         <T> Decision<T> change(List<Precondition> preconditions, List<Mutation> mutations, List<EntryDraft> entries,

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -233,16 +234,14 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     private static JdbcMetadataStore open(Jdbi jdbi, Runnable release, Transactions.Hooks hooks,
                                           long reconnectMillis) {
-        Transactions.Hooks withSync;
-        Set<Capability> capabilities;
+        Opened opened;
         try {
             // A shared H2 file may be in the middle of a takeover, refusing connections for seconds.
-            withSync = Transactions.reconnecting("open the metadata database", reconnectMillis, () -> {
-                Dialect dialect = dialect(jdbi);
-                Migrations.apply(jdbi, dialect);
-                return CommitSync.around(jdbi, dialect, hooks);
+            opened = Transactions.reconnecting("open the metadata database", reconnectMillis, () -> {
+                Database database = database(jdbi);
+                Migrations.apply(jdbi, database.dialect());
+                return new Opened(CommitSync.around(jdbi, database.dialect(), hooks), database.capabilities());
             });
-            capabilities = capabilities(jdbi);
         } catch (RuntimeException e) {
             try {
                 release.run();
@@ -251,27 +250,31 @@ public final class JdbcMetadataStore implements MetadataStore {
             }
             throw e;
         }
-        return new JdbcMetadataStore(new Transactions(jdbi, withSync, reconnectMillis), release, capabilities);
+        return new JdbcMetadataStore(new Transactions(jdbi, opened.hooks(), reconnectMillis), release,
+                opened.capabilities());
     }
 
-    /** Every database is durable and shared, except an in-memory H2 database. */
-    private static Set<Capability> capabilities(Jdbi jdbi) {
-        String url = jdbi.withHandle(h -> {
-            try {
-                return h.getConnection().getMetaData().getURL();
-            } catch (SQLException e) {
-                throw new StorageException("Could not read the database URL", e);
+    private record Opened(Transactions.Hooks hooks, Set<Capability> capabilities) {
+    }
+
+    /** What the connected database is, and so what a store on it can do. */
+    private record Database(Dialect dialect, String url) {
+
+        /** Every database is durable and shared, except an in-memory H2 database. */
+        Set<Capability> capabilities() {
+            if (url != null && url.startsWith("jdbc:h2:mem:")) {
+                return Set.of(Capability.SQL);
             }
-        });
-        if (url != null && url.startsWith("jdbc:h2:mem:")) {
-            return Set.of(Capability.SQL);
+            return Set.of(Capability.SQL, Capability.DURABLE, Capability.SHARED_BETWEEN_PROCESSES);
         }
-        return Set.of(Capability.SQL, Capability.DURABLE, Capability.SHARED_BETWEEN_PROCESSES);
     }
 
-    private static Dialect dialect(Jdbi jdbi) {
+    private static Database database(Jdbi jdbi) {
         try {
-            return jdbi.withHandle(h -> Dialect.of(h.getConnection().getMetaData()));
+            return jdbi.withHandle(h -> {
+                DatabaseMetaData metaData = h.getConnection().getMetaData();
+                return new Database(Dialect.of(metaData), metaData.getURL());
+            });
         } catch (JdbiException | SQLException e) {
             throw new StorageException("Could not connect to the metadata database", e);
         }

@@ -1,25 +1,25 @@
 package dev.modelregistry.jdbc;
 
-import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.spi.MetadataStore;
-import dev.modelregistry.testkit.StoreOps.NewModel;
 import dev.modelregistry.spi.NewVersion;
-import dev.modelregistry.testkit.StoreOps.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import dev.modelregistry.testkit.Databases;
+import dev.modelregistry.testkit.StoreOps;
+import dev.modelregistry.testkit.StoreOps.NewModel;
+import dev.modelregistry.testkit.StoreOps.TransitionRequest;
+import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.modelregistry.jdbc;
 
-import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +7,11 @@ import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Model;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.VersionChange;
-import dev.modelregistry.testkit.StoreOps.NewModel;
 import dev.modelregistry.spi.TransitionRecord;
-import dev.modelregistry.testkit.StoreOps.TransitionRequest;
 import dev.modelregistry.spi.VersionRecord;
+import dev.modelregistry.testkit.StoreOps;
+import dev.modelregistry.testkit.StoreOps.NewModel;
+import dev.modelregistry.testkit.StoreOps.TransitionRequest;
 import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -15,8 +15,16 @@ class H2FileMetadataStoreTest extends MetadataStoreContract {
     @TempDir
     static Path directory;
 
+    private Path database;
+
     @Override
     protected MetadataStore newStore() {
-        return JdbcMetadataStore.h2File(directory.resolve(UUID.randomUUID().toString()).resolve("metadata"));
+        database = directory.resolve(UUID.randomUUID().toString()).resolve("metadata");
+        return JdbcMetadataStore.h2File(database);
+    }
+
+    @Override
+    protected MetadataStore openAgain() {
+        return JdbcMetadataStore.h2File(database);
     }
 }

@@ -1,11 +1,11 @@
 package dev.modelregistry.jdbc;
 
-import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelregistry.spi.VersionRecord;
+import dev.modelregistry.testkit.StoreOps;
 import dev.modelregistry.testkit.StoreOps.NewModel;
 import dev.modelregistry.testkit.StoreOps.TransitionRequest;
-import dev.modelregistry.spi.VersionRecord;
 import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -1,8 +1,8 @@
 package dev.modelregistry.jdbc;
 
-import dev.modelregistry.testkit.StoreOps;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.spi.NewVersion;
+import dev.modelregistry.testkit.StoreOps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

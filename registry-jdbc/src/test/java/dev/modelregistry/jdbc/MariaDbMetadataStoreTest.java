@@ -28,6 +28,12 @@ class MariaDbMetadataStoreTest extends MetadataStoreContract {
         return JdbcMetadataStore.create(database.url(), server.user(), server.password());
     }
 
+    @Override
+    protected MetadataStore openAgain() {
+        Databases.Server server = Databases.mariaDb();
+        return JdbcMetadataStore.create(database.url(), server.user(), server.password());
+    }
+
     @AfterEach
     void closeStore() {
         // Before the next test empties the tables; the contract closes it again, which is harmless.

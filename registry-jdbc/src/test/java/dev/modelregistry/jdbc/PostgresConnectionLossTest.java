@@ -1,6 +1,5 @@
 package dev.modelregistry.jdbc;
 
-import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import dev.modelregistry.StorageException;
 import dev.modelregistry.spi.NewVersion;
 import dev.modelregistry.spi.VersionRecord;
 import dev.modelregistry.testkit.Databases;
+import dev.modelregistry.testkit.StoreOps;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

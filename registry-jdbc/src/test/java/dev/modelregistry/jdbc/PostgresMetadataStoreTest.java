@@ -28,6 +28,12 @@ class PostgresMetadataStoreTest extends MetadataStoreContract {
         return JdbcMetadataStore.create(schema.url(), server.user(), server.password());
     }
 
+    @Override
+    protected MetadataStore openAgain() {
+        Databases.Server server = Databases.postgres();
+        return JdbcMetadataStore.create(schema.url(), server.user(), server.password());
+    }
+
     @AfterEach
     void closeStore() {
         // Before the next test empties the tables; the contract closes it again, which is harmless.

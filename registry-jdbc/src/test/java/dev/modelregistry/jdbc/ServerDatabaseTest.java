@@ -1,6 +1,5 @@
 package dev.modelregistry.jdbc;
 
-import dev.modelregistry.testkit.StoreOps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -8,8 +7,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.spi.NewVersion;
 import dev.modelregistry.spi.VersionRecord;
-import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import dev.modelregistry.testkit.Databases;
+import dev.modelregistry.testkit.StoreOps;
+import dev.modelregistry.testkit.StoreOps.VersionUpdate;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

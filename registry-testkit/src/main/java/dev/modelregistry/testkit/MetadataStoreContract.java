@@ -86,6 +86,19 @@ public abstract class MetadataStoreContract {
      */
     protected abstract MetadataStore newStore();
 
+    /**
+     * A new store on the same data as the last {@link #newStore()}, for a store that declares
+     * {@link dev.modelregistry.spi.Capability#DURABLE} or
+     * {@link dev.modelregistry.spi.Capability#SHARED_BETWEEN_PROCESSES}; the tests that need it
+     * close it. Stores without those capabilities need not override it.
+     *
+     * @return another store on the same data
+     */
+    protected MetadataStore openAgain() {
+        throw new UnsupportedOperationException(store + " declares " + store.capabilities()
+                + " but its test does not say how to open it again");
+    }
+
     @BeforeEach
     void openStore() {
         store = newStore();
@@ -121,6 +134,19 @@ public abstract class MetadataStoreContract {
         @Override
         protected MetadataStore store() {
             return store;
+        }
+    }
+
+    @Nested
+    class Sharing extends SharingContract {
+        @Override
+        protected MetadataStore store() {
+            return store;
+        }
+
+        @Override
+        protected MetadataStore openAgain() {
+            return MetadataStoreContract.this.openAgain();
         }
     }
 
