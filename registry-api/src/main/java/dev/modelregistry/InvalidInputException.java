@@ -2,7 +2,7 @@ package dev.modelregistry;
 
 /**
  * Thrown when a caller passes a value the registry refuses: a malformed model name, a file path
- * that escapes its version, a metric that is not a finite non-negative number, metadata over its
+ * that escapes its version, a metric that is NaN or infinite, metadata over its
  * size limit, and so on. The message names the offending value. A call that throws this changed
  * nothing.
  */

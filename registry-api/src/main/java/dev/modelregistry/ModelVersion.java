@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param params      training parameters
  * @param metrics     metrics recorded at registration
  * @param tags        key/value labels
- * @param files       the files, sorted by path
+ * @param files       the files, in path order ({@link dev.modelregistry.spi.VersionDigests#FILE_ORDER})
  * @param digest      lower-case hex SHA-256 over the files' raw SHA-256 digests concatenated in
- *                    sorted path order (the OpenSSF model-signing "files" root digest)
+ *                    that order (the OpenSSF model-signing "files" root digest, see
+ *                    {@link dev.modelregistry.spi.VersionDigests#manifest})
  * @param createdBy   who registered it
  * @param createdAt   when it was committed
  */

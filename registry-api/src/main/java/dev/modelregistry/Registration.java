@@ -60,9 +60,10 @@ public interface Registration {
     Registration params(Map<String, String> params);
 
     /**
-     * Records a metric.
+     * Records a metric: any finite number, negative ones included (R², log-likelihood, a delta
+     * against a baseline).
      *
-     * @throws InvalidInputException if {@code value} is NaN, infinite or negative
+     * @throws InvalidInputException if {@code value} is NaN or infinite
      */
     Registration metric(String key, double value);
 

@@ -3,6 +3,7 @@ package dev.modelregistry.benchmarks;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.StandardStage;
 import dev.modelregistry.spi.ArtifactStore;
+import dev.modelregistry.spi.VersionDigests;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -96,13 +97,13 @@ final class SyntheticCatalog {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("team", TEAMS[model % TEAMS.length]);
         tags.put("dataset", "ds-" + number % 20);
-        // Sorted by path, as the core sorts them: "config.json" < "model.onnx".
+        // In VersionDigests.FILE_ORDER, as the core orders them: "config.json" < "model.onnx".
         List<FileEntry> files = new ArrayList<>(2);
         if (number % 2 == 1) {
             files.add(file("config.json", (int) (serial * 31 % BLOB_POOL)));
         }
         files.add(file("model.onnx", (int) (serial % BLOB_POOL)));
-        return new Version(number, stage(number), params, metrics, tags, files, manifest(files),
+        return new Version(number, stage(number), params, metrics, tags, files, VersionDigests.manifest(files),
                 FIRST_CREATED_AT + serial * 1000);
     }
 
@@ -123,17 +124,6 @@ final class SyntheticCatalog {
 
     private static byte[] blobContent(int i) {
         return ("synthetic model blob " + i + "\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The version digest as the core computes it: SHA-256 over the raw file digests in path order.
-     * The paths here are ASCII, where code point order and {@link String#compareTo} agree.
-     */
-    static String manifest(List<FileEntry> sortedFiles) {
-        MessageDigest md = sha256();
-        HexFormat hex = HexFormat.of();
-        sortedFiles.forEach(f -> md.update(hex.parseHex(f.sha256())));
-        return hex.formatHex(md.digest());
     }
 
     static MessageDigest sha256() {

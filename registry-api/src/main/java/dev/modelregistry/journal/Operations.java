@@ -21,6 +21,12 @@ public final class Operations {
     /** A version's description or tags changed. */
     public static final String VERSION_UPDATED = "version.updated";
 
+    /**
+     * A version's digest and file order were corrected by a schema migration (details: the old and
+     * the new digest, and why); its files did not change.
+     */
+    public static final String VERSION_DIGEST_CORRECTED = "version.digest_corrected";
+
     private Operations() {
     }
 }

@@ -1,36 +1,20 @@
 package dev.modelregistry.core;
 
 import dev.modelregistry.FileEntry;
+import dev.modelregistry.spi.VersionDigests;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 
-/** SHA-256 helpers, and the manifest digest of a version. */
+/** SHA-256 helpers, and the manifest digest of a version as {@link VersionDigests} defines it. */
 final class Digests {
 
-    /**
-     * Sorts paths by Unicode code point, which is the order of their UTF-8 bytes and of Python's
-     * {@code sorted()} on strings (what OpenSSF model-signing uses), unlike {@link String#compareTo}
-     * for characters outside the Basic Multilingual Plane.
-     */
-    static final Comparator<String> PATH_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
+    /** The order of a version's paths: {@link VersionDigests#PATH_ORDER}. */
+    static final Comparator<String> PATH_ORDER = VersionDigests.PATH_ORDER;
 
-    static final Comparator<FileEntry> FILE_ORDER = Comparator.comparing(FileEntry::path, PATH_ORDER);
+    /** The order of a version's files: {@link VersionDigests#FILE_ORDER}. */
+    static final Comparator<FileEntry> FILE_ORDER = VersionDigests.FILE_ORDER;
 
     private Digests() {
     }
@@ -43,14 +27,8 @@ final class Digests {
         }
     }
 
-    /**
-     * The manifest digest: SHA-256 over the raw 32-byte digests of the files concatenated in
-     * sorted path order, as the OpenSSF model-signing "files" serialization computes its root.
-     */
+    /** The version digest of these files, in any order: {@link VersionDigests#manifest}. */
     static String manifest(List<FileEntry> files) {
-        MessageDigest md = sha256();
-        HexFormat hex = HexFormat.of();
-        files.stream().sorted(FILE_ORDER).forEach(f -> md.update(hex.parseHex(f.sha256())));
-        return hex.formatHex(md.digest());
+        return VersionDigests.manifest(files);
     }
 }

@@ -81,10 +81,11 @@ final class Validation {
         return value;
     }
 
+    /** Metrics: any finite double, negative ones included (R\u00b2, log-likelihood, a delta). */
     static double metric(String key, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value) || value < 0) {
+        if (!Double.isFinite(value)) {
             throw new InvalidInputException("metric '" + key + "' value", Double.toString(value),
-                    "must be a finite, non-negative number");
+                    "must be a finite number");
         }
         return value;
     }

@@ -150,8 +150,8 @@ class H2FileDatabaseTest {
             JdbcMetadataStore.h2File(database()).close();
 
             assertThat(query("SELECT version_number, script FROM schema_version ORDER BY version_number"))
-                    .containsExactlyElementsOf(Migrations.SCRIPTS.stream()
-                            .map(script -> List.<Object>of(Migrations.versionOf(script), script)).toList());
+                    .containsExactlyElementsOf(Migrations.STEPS.stream()
+                            .map(step -> List.<Object>of(step.version(), step.name())).toList());
         }
 
         @Test
@@ -179,8 +179,8 @@ class H2FileDatabaseTest {
 
                 assertThat(stores.get(0).versions("durable")).hasSize(openers);
                 assertThat(query("SELECT version_number FROM schema_version ORDER BY version_number"))
-                        .containsExactlyElementsOf(Migrations.SCRIPTS.stream()
-                                .map(script -> List.<Object>of(Migrations.versionOf(script))).toList());
+                        .containsExactlyElementsOf(Migrations.STEPS.stream()
+                                .map(step -> List.<Object>of(step.version())).toList());
             } finally {
                 stores.forEach(JdbcMetadataStore::close);
                 pool.shutdownNow();

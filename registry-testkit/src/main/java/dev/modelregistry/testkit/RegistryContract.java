@@ -140,6 +140,18 @@ public abstract class RegistryContract extends RegistryFixture {
         }
 
         @Test
+        void negativeMetricsAreRecordedAsGiven() {
+            Map<String, Double> metrics = Map.of("r2", -0.25, "log_likelihood", -1234.5,
+                    "auc_delta_vs_baseline", -0.003, "lowest", -Double.MAX_VALUE);
+
+            ModelVersion v = registry.register("regressor").content("model.onnx", utf8("onnx"))
+                    .metrics(metrics).commit();
+
+            assertThat(v.metrics()).isEqualTo(metrics);
+            assertThat(registry.version("regressor", 1).orElseThrow().metrics()).isEqualTo(metrics);
+        }
+
+        @Test
         void registersAFileADirectoryTreeAndStreamsUnderTheirPaths() throws Exception {
             Path single = Files.writeString(dir.resolve("model.onnx"), "onnx bytes");
             Path tree = Files.createDirectories(dir.resolve("tokenizer"));
@@ -194,6 +206,25 @@ public abstract class RegistryContract extends RegistryFixture {
             MessageDigest expected = MessageDigest.getInstance("SHA-256");
             expected.update(MessageDigest.getInstance("SHA-256").digest(utf8("first")));
             expected.update(MessageDigest.getInstance("SHA-256").digest(utf8("second")));
+            assertThat(v.digest()).isEqualTo(HexFormat.of().formatHex(expected.digest()));
+        }
+
+        @Test
+        void filesAndDigestFollowTheModelSigningOrderComponentByComponent() throws Exception {
+            ModelVersion v = registry.register("signed")
+                    .content("a.b", utf8("dot"))
+                    .content("a-b", utf8("dash"))
+                    .content("a/b", utf8("slash"))
+                    .commit();
+
+            List<String> order = List.of("a/b", "a-b", "a.b");
+            assertThat(v.files()).extracting(FileEntry::path).containsExactlyElementsOf(order);
+            assertThat(registry.version("signed", 1).orElseThrow().files()).extracting(FileEntry::path)
+                    .containsExactlyElementsOf(order);
+            MessageDigest expected = MessageDigest.getInstance("SHA-256");
+            for (String content : List.of("slash", "dash", "dot")) {
+                expected.update(MessageDigest.getInstance("SHA-256").digest(utf8(content)));
+            }
             assertThat(v.digest()).isEqualTo(HexFormat.of().formatHex(expected.digest()));
         }
 

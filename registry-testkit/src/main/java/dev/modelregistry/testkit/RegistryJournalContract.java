@@ -62,7 +62,7 @@ public abstract class RegistryJournalContract {
     void everyChangeIsJournaledOnceInOrderWithWhoWhatAndWhen() throws Exception {
         ModelVersion v1 = register("fraud");
         ModelVersion v2 = registry().register("fraud").content("m", new byte[] {1}).param("depth", "6")
-                .metric("r2", 0.25).tag("team", "risk").commit();
+                .metric("r2", -0.25).tag("team", "risk").commit();
         registry().transition(v1, Stage.PRODUCTION, "first");
         registry().as("bob").transition(v2, Stage.PRODUCTION, "better");
         registry().describe(v2.ref(), "the best");
@@ -84,7 +84,7 @@ public abstract class RegistryJournalContract {
         assertThat(entries.get(3).requestId()).isNotEqualTo(entries.get(4).requestId());
         JsonNode registered = details(entries.get(2));
         assertThat(registered.get("digest").asText()).isEqualTo(v2.digest());
-        assertThat(registered.get("metrics").get("r2").asDouble()).isEqualTo(0.25);
+        assertThat(registered.get("metrics").get("r2").asDouble()).isEqualTo(-0.25);
         assertThat(registered.get("params").get("depth").asText()).isEqualTo("6");
         assertThat(details(entries.get(4)).get("displacedBy").asInt()).isEqualTo(2);
         assertThat(details(entries.get(4)).get("to").asText()).isEqualTo("ARCHIVED");
