@@ -14,7 +14,8 @@ import java.util.Optional;
  * Walks the journal's hash chain in pages and diagnoses the first break (docs/JOURNAL.md, "Verifying"):
  * <ul>
  *   <li>a gap in the sequence, or a head beyond the last entry: REMOVED;
- *   <li>an entry beyond the recorded head: INSERTED;
+ *   <li>an entry beyond the head recorded when the walk began, if the head has not reached it since
+ *       (else it is a change committed during the walk, which the next walk checks): INSERTED;
  *   <li>an entry whose hash does not match its content, while it links to the entry before: ALTERED;
  *   <li>an entry that does not link to the entry before, whose previous hash is that of the entry two
  *       before: the entry before was INSERTED; that of a later entry: it is REORDERED; that of no
@@ -33,15 +34,23 @@ final class JournalVerifier {
     }
 
     JournalReport verify() {
+        // Entries up to the head read first are committed; later ones may be committing now.
         JournalHead head = reader.journalHead();
         long checked = 0;
         JournalEntry beforePrevious = null;
         JournalEntry previous = null;
+        JournalEntry beyond = null;
+        walk:
         while (true) {
             List<JournalEntry> page = reader.journal(previous == null ? 0 : previous.sequence(), PAGE);
             for (JournalEntry e : page) {
+                long expected = previous == null ? 1 : previous.sequence() + 1;
+                if (e.sequence() == expected && expected > head.sequence()) {
+                    beyond = e;
+                    break walk;
+                }
                 checked++;
-                Optional<Problem> problem = check(e, previous, beforePrevious, head);
+                Optional<Problem> problem = check(e, expected, previous, beforePrevious);
                 if (problem.isPresent()) {
                     return new JournalReport(checked, head.sequence(), problem);
                 }
@@ -62,19 +71,18 @@ final class JournalVerifier {
             return new JournalReport(checked, head.sequence(), Optional.of(new Problem(last, Kind.ALTERED,
                     "entry " + last + " has hash " + lastHash + " but the head records " + head.hash())));
         }
+        // An entry past the head is a later commit if the head has moved on to it since, else planted.
+        if (beyond != null && reader.journalHead().sequence() < beyond.sequence()) {
+            return new JournalReport(checked, head.sequence(), Optional.of(new Problem(beyond.sequence(),
+                    Kind.INSERTED, "entry " + beyond.sequence() + " lies beyond the recorded head " + head.sequence())));
+        }
         return new JournalReport(checked, head.sequence(), Optional.empty());
     }
 
-    private Optional<Problem> check(JournalEntry e, JournalEntry previous, JournalEntry beforePrevious,
-                                    JournalHead head) {
-        long expected = previous == null ? 1 : previous.sequence() + 1;
+    private Optional<Problem> check(JournalEntry e, long expected, JournalEntry previous, JournalEntry beforePrevious) {
         if (e.sequence() != expected) {
             return problem(expected, Kind.REMOVED, "the journal jumps from entry " + (expected - 1) + " to "
                     + e.sequence());
-        }
-        if (e.sequence() > head.sequence()) {
-            return problem(e.sequence(), Kind.INSERTED, "entry " + e.sequence() + " lies beyond the recorded head "
-                    + head.sequence());
         }
         String expectedPrevious = previous == null ? JournalHashes.GENESIS : previous.hash();
         boolean intact = JournalHashes.hashOf(e).equals(e.hash());

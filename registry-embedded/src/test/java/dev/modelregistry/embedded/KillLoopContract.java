@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * while the other writes, and the other one while the first writes. A killed writer is replaced
  * at once. After every kill the test opens the registry and checks that every write a writer
  * acknowledged is there and verifies, that no version is half there or there twice, and that
- * exactly one version is in production; after killing the first process it also checks that the
- * surviving writer goes on writing without reopening its registry.
+ * exactly one version is in production, and that the journal is intact and registers each version
+ * once; after killing the first process it also checks that the surviving writer goes on writing
+ * without reopening its registry. At the end it kills both writers and checks that the changes
+ * and the journal's entries match one to one.
  */
 abstract class KillLoopContract {
 
@@ -98,6 +100,13 @@ abstract class KillLoopContract {
             first = replacement;
             second = next;
         }
+        first.kill();
+        second.kill();
+        checkEverythingAcknowledgedIsThere(first, second);
+        try (Registry registry = backend().open("checker")) {
+            // With every writer killed: every visible change has exactly one entry, and every entry its change.
+            JournalLedger.checkMatches(registry, RegistryChild.CRASH_MODEL);
+        }
         System.out.printf("%s: %d kills, %d versions acknowledged, %d promotions acknowledged%n",
                 backend(), kills, acknowledged.size(), promoted.size());
         assertThat(kills).isEqualTo(2 * rounds());
@@ -159,6 +168,7 @@ abstract class KillLoopContract {
             if (!promoted.isEmpty()) {
                 assertThat(inProduction).as("versions in production").hasSize(1);
             }
+            JournalLedger.checkRegistrations(registry, RegistryChild.CRASH_MODEL);
             for (int version : promoted) {
                 if (!historyChecked.add(version)) {
                     continue; // its writer promoted it once; later moves can only archive it

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registry;
 import dev.modelregistry.Stage;
+import dev.modelregistry.journal.JournalEntry;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,6 +152,57 @@ abstract class ManyProcessesContract {
                 recorded += registry.history(v.ref()).stream().filter(t -> t.to().equals(Stage.PRODUCTION)).count();
             }
             assertThat(recorded).isEqualTo(promoted + 1);
+        }
+    }
+
+    @Test
+    void aFollowerInAnotherProcessSeesEveryCommittedEntryOnceAndInOrderWhileWritersAreKilled() throws Exception {
+        Child follower = start("follower", "follow").awaitReady();
+        List<Child> writers = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            writers.add(start("journal-writer-" + p, "crash", "j" + p));
+        }
+        // Each writer is killed in the middle of its work, rolling back whatever it was committing,
+        // and replaced; the replacements are killed once they wrote too.
+        for (int p = 0; p < 3; p++) {
+            Child writer = writers.get(p);
+            writer.awaitLines(l -> l.startsWith("COMMITTED"), 10 + 5 * p, "register versions");
+            writer.kill();
+            writers.add(start("journal-writer-" + (p + 3), "crash", "j" + (p + 3)));
+        }
+        for (Child writer : writers.subList(3, 6)) {
+            writer.awaitLines(l -> l.startsWith("COMMITTED"), 20, "register versions");
+        }
+        for (Child writer : writers.subList(3, 6)) {
+            writer.kill();
+        }
+        follower.closeInput();
+        follower.awaitSuccess();
+
+        List<String> followed = follower.lines().stream().filter(l -> l.startsWith("ENTRY ")).toList();
+        try (Registry registry = backend().open("checker")) {
+            List<JournalEntry> journal = JournalLedger.checkMatches(registry, RegistryChild.CRASH_MODEL);
+            // The follower saw exactly the committed entries, each once, in order, none of a
+            // rolled-back change (which would show as another hash at its sequence).
+            assertThat(followed).containsExactlyElementsOf(journal.stream()
+                    .map(e -> "ENTRY " + e.sequence() + " " + e.operation() + " " + e.model() + " " + e.version()
+                            + " " + e.hash())
+                    .toList());
+            assertThat(follower.lines()).contains("FOLLOWED " + journal.size());
+            for (Child writer : writers) {
+                for (String line : writer.lines()) {
+                    String[] f = line.split(" ");
+                    if (f[0].equals("COMMITTED") && f.length == 5) {
+                        assertThat(followed).as("registration of acknowledged version %s", f[1])
+                                .anyMatch(l -> l.contains(" version.registered " + RegistryChild.CRASH_MODEL + " " + f[1] + " "));
+                    } else if (f[0].equals("PROMOTED") && f.length == 2) {
+                        assertThat(followed).as("promotion of acknowledged version %s", f[1])
+                                .anyMatch(l -> l.contains(" version.stage_changed " + RegistryChild.CRASH_MODEL + " " + f[1] + " "));
+                    }
+                }
+            }
+            System.out.printf("%s: the follower saw %d entries from %d writers, %d of them killed mid-write%n",
+                    backend(), followed.size(), writers.size(), writers.size());
         }
     }
 

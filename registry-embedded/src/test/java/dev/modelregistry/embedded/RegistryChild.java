@@ -5,11 +5,14 @@ import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registry;
 import dev.modelregistry.Stage;
 import dev.modelregistry.VersionConflictException;
+import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.journal.JournalFollower;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -36,6 +39,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *   <li>{@code observe}: until its standard input ends, counts the production versions of
  *       {@code ranker} in every listing; prints {@code VIOLATION <count>} for each listing without
  *       exactly one, then {@code OBSERVED <listings>}.</li>
+ *   <li>{@code follow}: follows the journal from its start until its standard input ends, then
+ *       until it reached the journal's head at that moment; prints {@code ENTRY <sequence>
+ *       <operation> <model> <version> <hash>} for each entry, then {@code FOLLOWED <position>}.</li>
  *   <li>{@code host}: opens the registry and keeps it open until its standard input ends.</li>
  * </ul>
  *
@@ -63,6 +69,7 @@ public final class RegistryChild {
                 case "crash" -> crash(registry, args[1]);
                 case "promote" -> promote(registry, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
                 case "observe" -> observe(registry);
+                case "follow" -> follow(registry);
                 case "host" -> awaitEndOfInput();
                 default -> throw new IllegalArgumentException("unknown mode " + args[0]);
             }
@@ -159,6 +166,27 @@ public final class RegistryChild {
             }
         }
         say("OBSERVED " + listings);
+    }
+
+    private static void follow(Registry registry) {
+        Thread stdin = new Thread(RegistryChild::awaitEndOfInput, "stdin");
+        stdin.start();
+        try (JournalFollower follower = registry.journal().follow(0)) {
+            while (stdin.isAlive()) {
+                printEntries(follower.poll(1_000, Duration.ofMillis(200)));
+            }
+            long head = registry.journal().head();
+            while (follower.position() < head) {
+                printEntries(follower.poll(1_000, Duration.ofMillis(200)));
+            }
+            say("FOLLOWED " + follower.position());
+        }
+    }
+
+    private static void printEntries(List<JournalEntry> entries) {
+        for (JournalEntry e : entries) {
+            say("ENTRY " + e.sequence() + " " + e.operation() + " " + e.model() + " " + e.version() + " " + e.hash());
+        }
     }
 
     /** Blocks until the parent closes standard input (or is gone). */

@@ -16,6 +16,7 @@ import dev.modelregistry.Stage;
 import dev.modelregistry.journal.Journal;
 import dev.modelregistry.journal.JournalEntry;
 import dev.modelregistry.journal.JournalFollower;
+import dev.modelregistry.journal.JournalReport;
 import dev.modelregistry.journal.Operations;
 import dev.modelregistry.spi.JournalHashes;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -175,6 +177,35 @@ public abstract class RegistryJournalContract {
             assertThat(JournalHashes.hashOf(e)).isEqualTo(e.hash());
             previous = e.hash();
         }
+    }
+
+    @Test
+    void verifyFindsTheChainIntactWhileOtherThreadsKeepWriting() throws Exception {
+        ModelVersion v = register("fraud");
+        AtomicInteger writing = new AtomicInteger(2);
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            int writer = t;
+            tasks.add(() -> {
+                for (int i = 0; i < 60; i++) {
+                    registry().tag(v.ref(), "w" + writer, Integer.toString(i));
+                }
+                writing.decrementAndGet();
+                return "wrote";
+            });
+        }
+        List<JournalReport> reports = new CopyOnWriteArrayList<>();
+        tasks.add(() -> {
+            do {
+                reports.add(registry().journal().verify());
+            } while (writing.get() > 0);
+            return "verified";
+        });
+
+        assertThat(Concurrently.run(tasks)).containsExactly("wrote", "wrote", "verified");
+
+        assertThat(reports).allSatisfy(r -> assertThat(r.problem()).isEmpty());
+        assertThat(registry().journal().verify().checked()).isEqualTo(2 + 120);
     }
 
     @Test
