@@ -1,15 +1,22 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.RegistryException;
+import dev.modelregistry.StorageException;
 import dev.modelregistry.journal.JournalEntry;
 import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.ChangeSet;
 import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.Precondition;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Applies a change set inside one transaction: locks its models in name order (so two change sets
@@ -22,14 +29,114 @@ final class ChangeWriter {
     }
 
     static AppliedChange apply(Handle h, ChangeSet changes) {
-        Map<String, Boolean> exists = lock(h, changes);
+        Map<String, Boolean> exists = lock(h, changes.models());
+        check(h, changes, exists);
+        int inserted = mutate(h, changes, exists);
+        return new AppliedChange(JournalSql.append(h, List.of(changes), new int[] {inserted}).get(0), inserted);
+    }
+
+    /**
+     * Applies a group of change sets in one transaction, each one all or nothing: locks every
+     * model of the group in name order, then for each change set in turn checks its preconditions
+     * (a change set refused there has written nothing, and the others go on) and applies its
+     * mutations, and appends the entries of the applied ones last, in the group's order, with one
+     * read and one move of the journal head. A failure that dooms the whole transaction (a lost
+     * connection, a lost race) is thrown, so that the group is retried; any other failure of a
+     * mutation throws {@link MemberFailed}, so that the group is applied again without it.
+     *
+     * @param refused change sets refused by earlier attempts, by index, skipped here
+     * @return the outcome of each change set, in the group's order
+     */
+    static List<Outcome> applyAll(Handle h, List<ChangeSet> group, Map<Integer, RuntimeException> refused) {
+        if (group.size() == 1 && refused.isEmpty()) {
+            return List.of(Outcome.applied(apply(h, group.get(0))));
+        }
+        SortedSet<String> models = new TreeSet<>();
+        group.forEach(c -> models.addAll(c.models()));
+        Map<String, Boolean> exists = lock(h, models);
+        List<Outcome> outcomes = new ArrayList<>(group.size());
+        List<ChangeSet> applied = new ArrayList<>();
+        int[] inserted = new int[group.size()];
+        for (int i = 0; i < group.size(); i++) {
+            ChangeSet changes = group.get(i);
+            RuntimeException failure = refused.get(i);
+            if (failure == null) {
+                try {
+                    check(h, changes, exists);
+                } catch (RegistryException e) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                outcomes.add(Outcome.refused(failure));
+                continue;
+            }
+            try {
+                inserted[applied.size()] = mutate(h, changes, exists);
+            } catch (JdbiException e) {
+                if (SqlErrors.isConnectionLoss(e) || SqlErrors.isTransient(e)) {
+                    throw e;
+                }
+                throw new MemberFailed(i, new StorageException("Could not " + changes.describe(), e));
+            } catch (RegistryException | IllegalArgumentException | IllegalStateException e) {
+                throw new MemberFailed(i, e);
+            }
+            applied.add(changes);
+            outcomes.add(null);
+        }
+        List<List<JournalEntry>> entries = JournalSql.append(h, applied, inserted);
+        for (int i = 0, a = 0; i < group.size(); i++) {
+            if (outcomes.get(i) == null) {
+                outcomes.set(i, Outcome.applied(new AppliedChange(entries.get(a), inserted[a])));
+                a++;
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * Whether an interrupted attempt of a group committed, given what that attempt found: a group
+     * that applied nothing has nothing to settle; otherwise the journal tells, by the request id of
+     * a change set that attempt applied.
+     */
+    static Optional<List<Outcome>> appliedAll(Handle h, List<ChangeSet> group, List<Outcome> attempt) {
+        for (int i = 0; i < group.size(); i++) {
+            if (attempt.get(i).failure() == null) {
+                return applied(h, group.get(i)).map(a -> attempt);
+            }
+        }
+        return Optional.of(attempt);
+    }
+
+    /** Checks the change set's preconditions; reads only. */
+    private static void check(Handle h, ChangeSet changes, Map<String, Boolean> exists) {
         for (Precondition p : changes.preconditions()) {
             PreconditionSql.check(h, p, exists);
         }
+    }
+
+    /**
+     * A mutation of one change set of a group failed after earlier ones of it were written; the
+     * transaction must be rolled back and the group applied again without that change set.
+     */
+    static final class MemberFailed extends RuntimeException {
+        final int index;
+        final RuntimeException failure;
+
+        MemberFailed(int index, RuntimeException failure) {
+            super("change set " + index + " of the group failed", failure, false, false);
+            this.index = index;
+            this.failure = failure;
+        }
+    }
+
+    /** Applies the change set's mutations; returns the inserted version or 0. */
+    private static int mutate(Handle h, ChangeSet changes, Map<String, Boolean> exists) {
         int inserted = 0;
         for (Mutation m : changes.mutations()) {
             if (m instanceof Mutation.CreateModel c) {
                 ModelSql.create(h, c);
+                exists.put(c.model(), true);
             } else if (m instanceof Mutation.InsertVersion c) {
                 inserted = VersionWrites.insert(h, c.version());
             } else if (m instanceof Mutation.MoveStage c) {
@@ -42,20 +149,44 @@ final class ChangeWriter {
                 throw new IllegalArgumentException("Unknown mutation " + m);
             }
         }
-        List<JournalEntry> entries = JournalSql.append(h, changes, inserted);
-        return new AppliedChange(entries, inserted);
+        return inserted;
+    }
+
+    /**
+     * What applying one change set of a group gave: what it applied, or why it was refused.
+     *
+     * @param applied what it applied, or null if it was refused
+     * @param failure why it was refused, or null if it was applied
+     */
+    record Outcome(AppliedChange applied, RuntimeException failure) {
+
+        static Outcome applied(AppliedChange applied) {
+            return new Outcome(applied, null);
+        }
+
+        static Outcome refused(RuntimeException failure) {
+            return new Outcome(null, failure);
+        }
+
+        /** What was applied; throws why not if it was refused. */
+        AppliedChange get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return applied;
+        }
     }
 
     /** Whether an interrupted attempt of the change set committed: locks like {@link #apply}, then asks the journal. */
     static Optional<AppliedChange> applied(Handle h, ChangeSet changes) {
-        lock(h, changes);
+        lock(h, changes.models());
         return JournalSql.applied(h, changes);
     }
 
-    /** Locks the rows of the change set's models that exist; returns which exist. */
-    private static Map<String, Boolean> lock(Handle h, ChangeSet changes) {
+    /** Locks the rows of the models that exist, in the given order; returns which exist. */
+    private static Map<String, Boolean> lock(Handle h, Collection<String> models) {
         Map<String, Boolean> exists = new LinkedHashMap<>();
-        for (String model : changes.models()) {
+        for (String model : models) {
             exists.put(model, ModelSql.lock(h, model));
         }
         return exists;

@@ -84,12 +84,14 @@ public final class JdbcMetadataStore implements MetadataStore {
     static final long H2_RECONNECT_MILLIS = 60_000;
 
     private final Transactions transactions;
+    private final GroupCommit commits;
     private final Runnable release;
     private final Set<Capability> capabilities;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private JdbcMetadataStore(Transactions transactions, Runnable release, Set<Capability> capabilities) {
         this.transactions = transactions;
+        this.commits = new GroupCommit(transactions);
         this.release = release;
         this.capabilities = capabilities;
     }
@@ -289,8 +291,12 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public AppliedChange apply(ChangeSet changes) {
         ensureOpen();
-        return transactions.write(changes.describe(), h -> ChangeWriter.apply(h, changes),
-                h -> ChangeWriter.applied(h, changes));
+        return commits.apply(changes);
+    }
+
+    /** The store's transactions, for tests of what runs on them. */
+    Transactions transactions() {
+        return transactions;
     }
 
     /** {@inheritDoc} A store declares {@link Capability#SQL}, and durability and sharing unless it is in memory. */

@@ -34,31 +34,43 @@ final class JournalSql {
     private JournalSql() {
     }
 
-    /** Appends the change set's entries after the head and moves the head; returns them. */
-    static List<JournalEntry> append(Handle h, ChangeSet changes, int insertedVersion) {
+    /**
+     * Appends the entries of the change sets, in order, after the head and moves the head; returns
+     * each change set's entries.
+     *
+     * @param inserted the version each change set inserted, or 0, by position
+     */
+    static List<List<JournalEntry>> append(Handle h, List<ChangeSet> changeSets, int[] inserted) {
         JournalHead head = h.createQuery("SELECT seq, entry_hash FROM journal_head WHERE head_id = 1 FOR UPDATE")
                 .map((rs, ctx) -> new JournalHead(rs.getLong(1), rs.getString(2)))
                 .one();
-        List<JournalEntry> entries = new ArrayList<>(changes.entries().size());
+        List<List<JournalEntry>> all = new ArrayList<>(changeSets.size());
         long sequence = head.sequence();
         String previous = head.hash();
         PreparedBatch batch = h.prepareBatch("INSERT INTO journal (" + COLUMNS + ") VALUES (:seq, :at, :principal,"
                 + " :operation, :model, :version, :details, :request, :previous, :hash)");
-        for (EntryDraft draft : changes.entries()) {
-            JournalEntry e = JournalHashes.append(++sequence, changes, draft, insertedVersion, previous);
-            batch.bind("seq", e.sequence()).bind("at", e.at().toEpochMilli()).bind("principal", e.principal())
-                    .bind("operation", e.operation()).bind("model", e.model()).bind("version", e.version())
-                    .bind("details", e.details()).bind("request", e.requestId()).bind("previous", e.previousHash())
-                    .bind("hash", e.hash()).add();
-            entries.add(e);
-            previous = e.hash();
+        for (int i = 0; i < changeSets.size(); i++) {
+            ChangeSet changes = changeSets.get(i);
+            List<JournalEntry> entries = new ArrayList<>(changes.entries().size());
+            for (EntryDraft draft : changes.entries()) {
+                JournalEntry e = JournalHashes.append(++sequence, changes, draft, inserted[i], previous);
+                batch.bind("seq", e.sequence()).bind("at", e.at().toEpochMilli()).bind("principal", e.principal())
+                        .bind("operation", e.operation()).bind("model", e.model()).bind("version", e.version())
+                        .bind("details", e.details()).bind("request", e.requestId())
+                        .bind("previous", e.previousHash()).bind("hash", e.hash()).add();
+                entries.add(e);
+                previous = e.hash();
+            }
+            all.add(entries);
         }
-        batch.execute();
-        h.createUpdate("UPDATE journal_head SET seq = :seq, entry_hash = :hash WHERE head_id = 1")
-                .bind("seq", sequence)
-                .bind("hash", previous)
-                .execute();
-        return entries;
+        if (sequence > head.sequence()) {
+            batch.execute();
+            h.createUpdate("UPDATE journal_head SET seq = :seq, entry_hash = :hash WHERE head_id = 1")
+                    .bind("seq", sequence)
+                    .bind("hash", previous)
+                    .execute();
+        }
+        return all;
     }
 
     /**

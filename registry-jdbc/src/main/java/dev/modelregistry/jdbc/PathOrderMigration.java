@@ -92,8 +92,9 @@ final class PathOrderMigration {
                     inTransaction(h, () -> {
                         List<EntryDraft> entries = new ArrayList<>();
                         outOfOrder.forEach(key -> entries.add(correct(h, key)));
-                        JournalSql.append(h, new ChangeSet(UUID.randomUUID().toString(), PRINCIPAL,
-                                Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(), List.of(), entries), 0);
+                        JournalSql.append(h, List.of(new ChangeSet(UUID.randomUUID().toString(), PRINCIPAL,
+                                Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(), List.of(), entries)),
+                                new int[1]);
                     });
                     corrected += outOfOrder.size();
                 }

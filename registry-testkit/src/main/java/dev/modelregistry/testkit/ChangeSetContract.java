@@ -197,4 +197,76 @@ public abstract class ChangeSetContract {
         assertThat(store().version("fraud", 1).orElseThrow().tags()).hasSize(Limits.ENTRIES);
         assertThat(store().changes("fraud", 1)).hasSize(1);
     }
+
+    @Test
+    void changeSetsAppliedAtOnceEachTakeEffectWhollyOrNotAtAll() throws InterruptedException {
+        Set<String> tagsBefore = ops().insert(newVersion("fraud")).tags().keySet();
+        int threads = 16;
+
+        // Even threads create a model and tag version 1; odd ones tag it too, but expect a
+        // description it does not have, so nothing of theirs may remain.
+        List<Boolean> applied = concurrently(threads, t -> () -> {
+            String model = "model-" + t;
+            List<Precondition> preconditions = new java.util.ArrayList<>(List.of(new Precondition.ModelAbsent(model),
+                    new Precondition.TagIs(V1, "k" + t, null)));
+            if (t % 2 == 1) {
+                preconditions.add(new Precondition.DescriptionIs(V1, "not the description"));
+            }
+            try {
+                store().apply(changeSet("dave", at(120), preconditions, List.of(
+                        new Mutation.CreateModel(model, "", Map.of(), "dave", at(120)),
+                        new Mutation.SetTag(V1, "k" + t, null, "v")), List.of(
+                        entry("model.created", Target.model(model)), entry("version.updated", V1))));
+                return true;
+            } catch (ChangeConflictException e) {
+                return false;
+            }
+        });
+
+        for (int t = 0; t < threads; t++) {
+            assertThat(applied.get(t)).as("change set %s applied", t).isEqualTo(t % 2 == 0);
+            assertThat(store().model("model-" + t).isPresent()).as("model-%s exists", t).isEqualTo(t % 2 == 0);
+        }
+        Set<String> added = new java.util.HashSet<>(store().version("fraud", 1).orElseThrow().tags().keySet());
+        added.removeAll(tagsBefore);
+        assertThat(added).containsExactlyInAnyOrderElementsOf(IntStream.range(0, threads).filter(t -> t % 2 == 0)
+                .mapToObj(t -> "k" + t).toList());
+        long head = store().journalHead().sequence();
+        assertThat(store().journal(0, 1000)).extracting(e -> e.sequence())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, head).boxed().toList());
+        assertThat(store().journal(0, 1000)).filteredOn(e -> e.operation().equals("version.updated"))
+                .hasSize(threads / 2);
+    }
+
+    @Test
+    void aChangeSetThatCannotBeAppliedFailsAloneAndLeavesNothingBehind() throws InterruptedException {
+        Set<String> tagsBefore = ops().insert(newVersion("fraud")).tags().keySet();
+        long head = store().journalHead().sequence();
+        int threads = 8;
+
+        // Odd threads tag version 1, then insert a version of a model nobody created: a core bug
+        // that no precondition covers, which must undo the tag and harm no other change set.
+        List<String> outcomes = concurrently(threads, t -> () -> {
+            List<Mutation> mutations = new java.util.ArrayList<>(List.of(new Mutation.SetTag(V1, "k" + t, null, "v")));
+            if (t % 2 == 1) {
+                mutations.add(new Mutation.InsertVersion(newVersion("never-created")));
+            }
+            try {
+                store().apply(changeSet("dave", at(120), List.of(new Precondition.TagIs(V1, "k" + t, null)), mutations,
+                        List.of(entry("version.updated", V1))));
+                return "applied";
+            } catch (IllegalStateException e) {
+                return "failed";
+            }
+        });
+
+        for (int t = 0; t < threads; t++) {
+            assertThat(outcomes.get(t)).as("change set %s", t).isEqualTo(t % 2 == 0 ? "applied" : "failed");
+        }
+        Set<String> added = new java.util.HashSet<>(store().version("fraud", 1).orElseThrow().tags().keySet());
+        added.removeAll(tagsBefore);
+        assertThat(added).containsExactlyInAnyOrder("k0", "k2", "k4", "k6");
+        assertThat(store().model("never-created")).isEmpty();
+        assertThat(store().journalHead().sequence()).isEqualTo(head + threads / 2);
+    }
 }
