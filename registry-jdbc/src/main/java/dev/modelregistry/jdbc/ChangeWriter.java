@@ -8,8 +8,6 @@ import dev.modelregistry.spi.ChangeSet;
 import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.Precondition;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,14 +23,23 @@ import org.jdbi.v3.core.JdbiException;
  */
 final class ChangeWriter {
 
-    private ChangeWriter() {
+    private final Dialect dialect;
+    private final JournalSql.HeadGuess head = new JournalSql.HeadGuess();
+
+    ChangeWriter(Dialect dialect) {
+        this.dialect = dialect;
     }
 
-    static AppliedChange apply(Handle h, ChangeSet changes) {
-        Map<String, Boolean> exists = lock(h, changes.models());
-        check(h, changes, exists);
-        int inserted = mutate(h, changes, exists);
-        return new AppliedChange(JournalSql.append(h, List.of(changes), new int[] {inserted}).get(0), inserted);
+    /** Applies one change set; a refusal or failure is thrown and rolls the transaction back. */
+    AppliedChange apply(Handle h, ChangeSet changes) {
+        String inserting = changes.mutations().stream().filter(m -> m instanceof Mutation.InsertVersion)
+                .map(Mutation::model).findFirst().orElse(null);
+        // Taking the number while locking saves a statement; a refusal rolls it back.
+        LockedModels locked = inserting == null ? LockedModels.lock(h, changes.models())
+                : LockedModels.lockTaking(h, dialect, changes.models(), inserting);
+        check(h, changes, locked);
+        int inserted = mutate(h, changes, locked);
+        return new AppliedChange(JournalSql.append(h, List.of(changes), new int[] {inserted}, head).get(0), inserted);
     }
 
     /**
@@ -40,20 +47,20 @@ final class ChangeWriter {
      * model of the group in name order, then for each change set in turn checks its preconditions
      * (a change set refused there has written nothing, and the others go on) and applies its
      * mutations, and appends the entries of the applied ones last, in the group's order, with one
-     * read and one move of the journal head. A failure that dooms the whole transaction (a lost
-     * connection, a lost race) is thrown, so that the group is retried; any other failure of a
-     * mutation throws {@link MemberFailed}, so that the group is applied again without it.
+     * move of the journal head. A failure that dooms the whole transaction (a lost connection, a
+     * lost race) is thrown, so that the group is retried; any other failure of a mutation throws
+     * {@link MemberFailed}, so that the group is applied again without it.
      *
      * @param refused change sets refused by earlier attempts, by index, skipped here
      * @return the outcome of each change set, in the group's order
      */
-    static List<Outcome> applyAll(Handle h, List<ChangeSet> group, Map<Integer, RuntimeException> refused) {
+    List<Outcome> applyAll(Handle h, List<ChangeSet> group, Map<Integer, RuntimeException> refused) {
         if (group.size() == 1 && refused.isEmpty()) {
             return List.of(Outcome.applied(apply(h, group.get(0))));
         }
         SortedSet<String> models = new TreeSet<>();
         group.forEach(c -> models.addAll(c.models()));
-        Map<String, Boolean> exists = lock(h, models);
+        LockedModels locked = LockedModels.lock(h, models);
         List<Outcome> outcomes = new ArrayList<>(group.size());
         List<ChangeSet> applied = new ArrayList<>();
         int[] inserted = new int[group.size()];
@@ -62,7 +69,7 @@ final class ChangeWriter {
             RuntimeException failure = refused.get(i);
             if (failure == null) {
                 try {
-                    check(h, changes, exists);
+                    check(h, changes, locked);
                 } catch (RegistryException e) {
                     failure = e;
                 }
@@ -72,7 +79,7 @@ final class ChangeWriter {
                 continue;
             }
             try {
-                inserted[applied.size()] = mutate(h, changes, exists);
+                inserted[applied.size()] = mutate(h, changes, locked);
             } catch (JdbiException e) {
                 if (SqlErrors.isConnectionLoss(e) || SqlErrors.isTransient(e)) {
                     throw e;
@@ -84,7 +91,7 @@ final class ChangeWriter {
             applied.add(changes);
             outcomes.add(null);
         }
-        List<List<JournalEntry>> entries = JournalSql.append(h, applied, inserted);
+        List<List<JournalEntry>> entries = JournalSql.append(h, applied, inserted, head);
         for (int i = 0, a = 0; i < group.size(); i++) {
             if (outcomes.get(i) == null) {
                 outcomes.set(i, Outcome.applied(new AppliedChange(entries.get(a), inserted[a])));
@@ -108,11 +115,39 @@ final class ChangeWriter {
         return Optional.of(attempt);
     }
 
+    /** Whether an interrupted attempt of the change set committed: locks like {@link #apply}, then asks the journal. */
+    static Optional<AppliedChange> applied(Handle h, ChangeSet changes) {
+        LockedModels.lock(h, changes.models());
+        return JournalSql.applied(h, changes);
+    }
+
     /** Checks the change set's preconditions; reads only. */
-    private static void check(Handle h, ChangeSet changes, Map<String, Boolean> exists) {
+    private static void check(Handle h, ChangeSet changes, LockedModels locked) {
         for (Precondition p : changes.preconditions()) {
-            PreconditionSql.check(h, p, exists);
+            PreconditionSql.check(h, p, locked);
         }
+    }
+
+    /** Applies the change set's mutations; returns the inserted version or 0. */
+    private static int mutate(Handle h, ChangeSet changes, LockedModels locked) {
+        int inserted = 0;
+        for (Mutation m : changes.mutations()) {
+            if (m instanceof Mutation.CreateModel c) {
+                ModelSql.create(h, c);
+                locked.created(c.model());
+            } else if (m instanceof Mutation.InsertVersion c) {
+                inserted = VersionWrites.insert(h, c.version(), locked);
+            } else if (m instanceof Mutation.MoveStage c) {
+                VersionWrites.move(h, c, changes.principal(), changes.at());
+            } else if (m instanceof Mutation.SetDescription c) {
+                VersionWrites.describe(h, c, changes.principal(), changes.at());
+            } else if (m instanceof Mutation.SetTag c) {
+                VersionWrites.tag(h, c, changes.principal(), changes.at());
+            } else {
+                throw new IllegalArgumentException("Unknown mutation " + m);
+            }
+        }
+        return inserted;
     }
 
     /**
@@ -128,28 +163,6 @@ final class ChangeWriter {
             this.index = index;
             this.failure = failure;
         }
-    }
-
-    /** Applies the change set's mutations; returns the inserted version or 0. */
-    private static int mutate(Handle h, ChangeSet changes, Map<String, Boolean> exists) {
-        int inserted = 0;
-        for (Mutation m : changes.mutations()) {
-            if (m instanceof Mutation.CreateModel c) {
-                ModelSql.create(h, c);
-                exists.put(c.model(), true);
-            } else if (m instanceof Mutation.InsertVersion c) {
-                inserted = VersionWrites.insert(h, c.version());
-            } else if (m instanceof Mutation.MoveStage c) {
-                VersionWrites.move(h, c, changes.principal(), changes.at());
-            } else if (m instanceof Mutation.SetDescription c) {
-                VersionWrites.describe(h, c, changes.principal(), changes.at());
-            } else if (m instanceof Mutation.SetTag c) {
-                VersionWrites.tag(h, c, changes.principal(), changes.at());
-            } else {
-                throw new IllegalArgumentException("Unknown mutation " + m);
-            }
-        }
-        return inserted;
     }
 
     /**
@@ -175,20 +188,5 @@ final class ChangeWriter {
             }
             return applied;
         }
-    }
-
-    /** Whether an interrupted attempt of the change set committed: locks like {@link #apply}, then asks the journal. */
-    static Optional<AppliedChange> applied(Handle h, ChangeSet changes) {
-        lock(h, changes.models());
-        return JournalSql.applied(h, changes);
-    }
-
-    /** Locks the rows of the models that exist, in the given order; returns which exist. */
-    private static Map<String, Boolean> lock(Handle h, Collection<String> models) {
-        Map<String, Boolean> exists = new LinkedHashMap<>();
-        for (String model : models) {
-            exists.put(model, ModelSql.lock(h, model));
-        }
-        return exists;
     }
 }

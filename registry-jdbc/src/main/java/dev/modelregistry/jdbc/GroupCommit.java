@@ -38,18 +38,20 @@ final class GroupCommit {
     static final int MAX_RUNNING = 4;
 
     private final Transactions transactions;
+    private final ChangeWriter writer;
     private final int maxRunning;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final AtomicLong groups = new AtomicLong();
     /** How many groups are being applied; guarded by {@code this}. */
     private int running;
 
-    GroupCommit(Transactions transactions) {
-        this(transactions, MAX_RUNNING);
+    GroupCommit(Transactions transactions, ChangeWriter writer) {
+        this(transactions, writer, MAX_RUNNING);
     }
 
-    GroupCommit(Transactions transactions, int maxRunning) {
+    GroupCommit(Transactions transactions, ChangeWriter writer, int maxRunning) {
         this.transactions = transactions;
+        this.writer = writer;
         this.maxRunning = maxRunning;
     }
 
@@ -124,7 +126,7 @@ final class GroupCommit {
         while (true) {
             try {
                 return transactions.write(operation, h -> {
-                    List<Outcome> outcomes = ChangeWriter.applyAll(h, sets, refused);
+                    List<Outcome> outcomes = writer.applyAll(h, sets, refused);
                     attempt.set(outcomes);
                     return outcomes;
                 }, h -> ChangeWriter.appliedAll(h, sets, attempt.get()));

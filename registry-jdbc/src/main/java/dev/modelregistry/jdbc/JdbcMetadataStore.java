@@ -89,9 +89,10 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final Set<Capability> capabilities;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private JdbcMetadataStore(Transactions transactions, Runnable release, Set<Capability> capabilities) {
+    private JdbcMetadataStore(Transactions transactions, Dialect dialect, Runnable release,
+                              Set<Capability> capabilities) {
         this.transactions = transactions;
-        this.commits = new GroupCommit(transactions);
+        this.commits = new GroupCommit(transactions, new ChangeWriter(dialect));
         this.release = release;
         this.capabilities = capabilities;
     }
@@ -242,7 +243,8 @@ public final class JdbcMetadataStore implements MetadataStore {
             opened = Transactions.reconnecting("open the metadata database", reconnectMillis, () -> {
                 Database database = database(jdbi);
                 Migrations.apply(jdbi, database.dialect());
-                return new Opened(CommitSync.around(jdbi, database.dialect(), hooks), database.capabilities());
+                return new Opened(CommitSync.around(jdbi, database.dialect(), hooks), database.dialect(),
+                        database.capabilities());
             });
         } catch (RuntimeException e) {
             try {
@@ -252,11 +254,11 @@ public final class JdbcMetadataStore implements MetadataStore {
             }
             throw e;
         }
-        return new JdbcMetadataStore(new Transactions(jdbi, opened.hooks(), reconnectMillis), release,
-                opened.capabilities());
+        return new JdbcMetadataStore(new Transactions(jdbi, opened.hooks(), reconnectMillis), opened.dialect(),
+                release, opened.capabilities());
     }
 
-    private record Opened(Transactions.Hooks hooks, Set<Capability> capabilities) {
+    private record Opened(Transactions.Hooks hooks, Dialect dialect, Set<Capability> capabilities) {
     }
 
     /** What the connected database is, and so what a store on it can do. */

@@ -21,6 +21,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * until the commit, so the next writer reads the head this one committed, sequences have no gaps,
  * and a reader never sees entry {@code n + 1} before entry {@code n}. Holding it only from the
  * append to the commit keeps the global serialization as short as the write allows.
+ * The head row moves before the entries are inserted, so the lock comes first.
  */
 final class JournalSql {
 
@@ -36,41 +37,92 @@ final class JournalSql {
 
     /**
      * Appends the entries of the change sets, in order, after the head and moves the head; returns
-     * each change set's entries.
+     * each change set's entries. With a guess of the head (the one this store last wrote), the
+     * head is moved by one statement that holds only if the guess is still the head, which saves
+     * reading it first; if another writer moved it since, it is read under its lock as without one.
      *
      * @param inserted the version each change set inserted, or 0, by position
+     * @param guess    the head this store last wrote, updated here; null for none
      */
-    static List<List<JournalEntry>> append(Handle h, List<ChangeSet> changeSets, int[] inserted) {
+    static List<List<JournalEntry>> append(Handle h, List<ChangeSet> changeSets, int[] inserted, HeadGuess guess) {
+        JournalHead guessed = guess == null ? null : guess.get();
+        if (guessed != null) {
+            Appended appended = Appended.after(guessed, changeSets, inserted);
+            if (appended.entries.isEmpty() || h.createUpdate("UPDATE journal_head SET seq = :seq, entry_hash = :hash"
+                            + " WHERE head_id = 1 AND seq = :guessedSeq AND entry_hash = :guessedHash")
+                    .bind("seq", appended.head.sequence())
+                    .bind("hash", appended.head.hash())
+                    .bind("guessedSeq", guessed.sequence())
+                    .bind("guessedHash", guessed.hash())
+                    .execute() == 1) {
+                return appended.insert(h, guess);
+            }
+        }
         JournalHead head = h.createQuery("SELECT seq, entry_hash FROM journal_head WHERE head_id = 1 FOR UPDATE")
                 .map((rs, ctx) -> new JournalHead(rs.getLong(1), rs.getString(2)))
                 .one();
-        List<List<JournalEntry>> all = new ArrayList<>(changeSets.size());
-        long sequence = head.sequence();
-        String previous = head.hash();
-        PreparedBatch batch = h.prepareBatch("INSERT INTO journal (" + COLUMNS + ") VALUES (:seq, :at, :principal,"
-                + " :operation, :model, :version, :details, :request, :previous, :hash)");
-        for (int i = 0; i < changeSets.size(); i++) {
-            ChangeSet changes = changeSets.get(i);
-            List<JournalEntry> entries = new ArrayList<>(changes.entries().size());
-            for (EntryDraft draft : changes.entries()) {
-                JournalEntry e = JournalHashes.append(++sequence, changes, draft, inserted[i], previous);
-                batch.bind("seq", e.sequence()).bind("at", e.at().toEpochMilli()).bind("principal", e.principal())
-                        .bind("operation", e.operation()).bind("model", e.model()).bind("version", e.version())
-                        .bind("details", e.details()).bind("request", e.requestId())
-                        .bind("previous", e.previousHash()).bind("hash", e.hash()).add();
-                entries.add(e);
-                previous = e.hash();
-            }
-            all.add(entries);
-        }
-        if (sequence > head.sequence()) {
-            batch.execute();
+        Appended appended = Appended.after(head, changeSets, inserted);
+        if (!appended.entries.isEmpty()) {
             h.createUpdate("UPDATE journal_head SET seq = :seq, entry_hash = :hash WHERE head_id = 1")
-                    .bind("seq", sequence)
-                    .bind("hash", previous)
+                    .bind("seq", appended.head.sequence())
+                    .bind("hash", appended.head.hash())
                     .execute();
         }
-        return all;
+        return appended.insert(h, guess);
+    }
+
+    /**
+     * The head as this store last wrote it: a guess, right while no other store writes, checked
+     * by the statement that moves the head. It may be ahead of the database after a rollback,
+     * which the check catches as well. Thread-safe.
+     */
+    static final class HeadGuess {
+        private volatile JournalHead head;
+
+        JournalHead get() {
+            return head;
+        }
+    }
+
+    /** Entries computed after a head, not yet inserted. */
+    private record Appended(JournalHead head, List<List<JournalEntry>> byChangeSet, List<JournalEntry> entries) {
+
+        static Appended after(JournalHead head, List<ChangeSet> changeSets, int[] inserted) {
+            List<List<JournalEntry>> byChangeSet = new ArrayList<>(changeSets.size());
+            List<JournalEntry> all = new ArrayList<>();
+            long sequence = head.sequence();
+            String previous = head.hash();
+            for (int i = 0; i < changeSets.size(); i++) {
+                ChangeSet changes = changeSets.get(i);
+                List<JournalEntry> entries = new ArrayList<>(changes.entries().size());
+                for (EntryDraft draft : changes.entries()) {
+                    JournalEntry e = JournalHashes.append(++sequence, changes, draft, inserted[i], previous);
+                    entries.add(e);
+                    previous = e.hash();
+                }
+                byChangeSet.add(entries);
+                all.addAll(entries);
+            }
+            return new Appended(new JournalHead(sequence, previous), byChangeSet, all);
+        }
+
+        List<List<JournalEntry>> insert(Handle h, HeadGuess guess) {
+            if (!entries.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch("INSERT INTO journal (" + COLUMNS + ") VALUES (:seq, :at,"
+                        + " :principal, :operation, :model, :version, :details, :request, :previous, :hash)");
+                for (JournalEntry e : entries) {
+                    batch.bind("seq", e.sequence()).bind("at", e.at().toEpochMilli()).bind("principal", e.principal())
+                            .bind("operation", e.operation()).bind("model", e.model()).bind("version", e.version())
+                            .bind("details", e.details()).bind("request", e.requestId())
+                            .bind("previous", e.previousHash()).bind("hash", e.hash()).add();
+                }
+                batch.execute();
+            }
+            if (guess != null) {
+                guess.head = head;
+            }
+            return byChangeSet;
+        }
     }
 
     /**

@@ -97,33 +97,41 @@ final class ModelSql {
      * Locks the model's row until the transaction ends, so that writes to one model's versions run
      * one after the other.
      *
-     * @return whether the model exists
+     * @return the model's next version number, or empty if the model does not exist
      */
-    static boolean lock(Handle h, String name) {
+    static Optional<Integer> lock(Handle h, String name) {
         return h.createQuery("SELECT next_version FROM models WHERE model_name = :name FOR UPDATE")
                 .bind("name", name)
                 .mapTo(Integer.class)
-                .findOne()
-                .isPresent();
+                .findOne();
     }
 
     /**
-     * Allocates the model's next version number. Bumping the counter locks the model's row, so
-     * concurrent allocations wait for each other.
+     * Locks the model's row and takes its next version number: one statement on H2 and PostgreSQL,
+     * a lock and an update on MariaDB.
      *
-     * @throws IllegalStateException if the model does not exist: the change set should have created it
+     * @return the number taken, or empty if the model does not exist
      */
-    static int allocateVersion(Handle h, String name) {
-        int bumped = h.createUpdate("UPDATE models SET next_version = next_version + 1 WHERE model_name = :name")
+    static Optional<Integer> lockAndTake(Handle h, Dialect dialect, String name) {
+        String bump = "UPDATE models SET next_version = next_version + 1 WHERE model_name = :name";
+        return switch (dialect) {
+            case POSTGRESQL -> h.createQuery(bump + " RETURNING next_version - 1").bind("name", name)
+                    .mapTo(Integer.class).findOne();
+            case H2 -> h.createQuery("SELECT next_version - 1 FROM FINAL TABLE (" + bump + ")").bind("name", name)
+                    .mapTo(Integer.class).findOne();
+            case MARIADB -> lock(h, name).map(next -> {
+                setNextVersion(h, name, next + 1);
+                return next;
+            });
+        };
+    }
+
+    /** Sets the model's next version number; the caller holds its row lock. */
+    static void setNextVersion(Handle h, String name, int next) {
+        h.createUpdate("UPDATE models SET next_version = :next WHERE model_name = :name")
+                .bind("next", next)
                 .bind("name", name)
                 .execute();
-        if (bumped != 1) {
-            throw new IllegalStateException("Cannot insert a version of " + name + ": no such model");
-        }
-        return h.createQuery("SELECT next_version FROM models WHERE model_name = :name")
-                .bind("name", name)
-                .mapTo(Integer.class)
-                .one() - 1;
     }
 
     private record ModelRow(String name, String description, String createdBy, long createdAt, int nextVersion) {

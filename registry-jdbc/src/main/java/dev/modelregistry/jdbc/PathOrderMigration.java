@@ -94,7 +94,7 @@ final class PathOrderMigration {
                         outOfOrder.forEach(key -> entries.add(correct(h, key)));
                         JournalSql.append(h, List.of(new ChangeSet(UUID.randomUUID().toString(), PRINCIPAL,
                                 Instant.now().truncatedTo(ChronoUnit.MILLIS), List.of(), List.of(), entries)),
-                                new int[1]);
+                                new int[1], null);
                     });
                     corrected += outOfOrder.size();
                 }

@@ -6,7 +6,6 @@ import dev.modelregistry.spi.Target;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,16 +23,16 @@ final class PreconditionSql {
     }
 
     /**
-     * @param exists whether each locked model exists, as locking found
+     * @param locked the change set's models, locked
      * @throws ChangeConflictException if the precondition does not hold
      */
-    static void check(Handle h, Precondition p, Map<String, Boolean> exists) {
+    static void check(Handle h, Precondition p, LockedModels locked) {
         if (p instanceof Precondition.ModelAbsent c) {
-            if (exists.get(c.model())) {
+            if (locked.exists(c.model())) {
                 throw new ChangeConflictException(p, "the model exists");
             }
         } else if (p instanceof Precondition.ModelExists c) {
-            if (!exists.get(c.model())) {
+            if (!locked.exists(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
             }
         } else if (p instanceof Precondition.InStage c) {

@@ -22,8 +22,8 @@ final class VersionWrites {
     }
 
     /** Registers a version under the model's next number; returns the number. */
-    static int insert(Handle h, NewVersion v) {
-        int number = ModelSql.allocateVersion(h, v.model());
+    static int insert(Handle h, NewVersion v, LockedModels locked) {
+        int number = locked.allocate(h, v.model());
         h.createUpdate("INSERT INTO versions (model_name, version_number, stage, description, digest, created_by,"
                         + " created_at) VALUES (:model, :version, :stage, :description, :digest, :createdBy, :createdAt)")
                 .bind("model", v.model())

@@ -53,7 +53,7 @@ class GroupCommitTest {
         ops.insert(version("fraud"));
         ops.insert(version("blocker"));
         long head = store.journalHead().sequence();
-        GroupCommit commits = new GroupCommit(store.transactions(), 1);
+        GroupCommit commits = new GroupCommit(store.transactions(), new ChangeWriter(Dialect.H2), 1);
 
         Future<?> first;
         try (Connection other = DriverManager.getConnection(url, "sa", "")) {
