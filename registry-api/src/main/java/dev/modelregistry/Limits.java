@@ -26,6 +26,8 @@ public final class Limits {
     public static final int FILES = 100_000;
     /** Longest principal (actor) name. */
     public static final int PRINCIPAL_LENGTH = 128;
+    /** Longest alias, in characters. */
+    public static final int ALIAS_LENGTH = 64;
     /** Longest transition comment. */
     public static final int COMMENT_LENGTH = 4_096;
 

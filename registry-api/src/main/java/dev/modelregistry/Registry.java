@@ -186,6 +186,54 @@ public interface Registry extends AutoCloseable {
         return copyTo(version.ref(), directory);
     }
 
+    /**
+     * Points {@code alias} of the version's model at the version: sets it, or moves it there from
+     * the version it pointed at, atomically; recorded in {@link #modelChanges} (field
+     * {@code alias:<name>}, old and new version numbers) and journaled. Setting an alias where it
+     * already points changes nothing.
+     *
+     * @param alias a lower-case letter, then up to {@value Limits#ALIAS_LENGTH} letters, digits,
+     *              {@code .}, {@code _} or {@code -} in all; not {@code latest} and not the name of
+     *              a stage of the lifecycle in any case
+     * @return the version
+     * @throws InvalidInputException naming the alias if it is not one, with nothing changed
+     * @throws VersionNotFoundException if there is no such version
+     */
+    ModelVersion setAlias(VersionRef ref, String alias);
+
+    /**
+     * Removes {@code alias} from the model; recorded and journaled like {@link #setAlias}.
+     *
+     * @return whether the alias existed
+     * @throws InvalidInputException if {@code alias} cannot be an alias
+     * @throws ModelNotFoundException if there is no such model
+     */
+    boolean removeAlias(String model, String alias);
+
+    /**
+     * The model's aliases and the version each points at, sorted by alias.
+     *
+     * @throws ModelNotFoundException if there is no such model
+     */
+    Map<String, Integer> aliases(String model);
+
+    /**
+     * The aliases that point at the version, sorted.
+     *
+     * @throws VersionNotFoundException if there is no such version
+     */
+    List<String> aliasesOf(VersionRef ref);
+
+    /**
+     * The version a reference such as {@code fraud-detector@champion} names (syntax: {@link
+     * VersionReference}), or empty if there is none: no such model, version, alias, or no version
+     * in the stage.
+     *
+     * @throws InvalidInputException naming the reference if it is malformed, or names a stage the
+     *         lifecycle does not have
+     */
+    Optional<ModelVersion> resolve(String reference);
+
     /** The journal of every committed change, shared by every view of this registry. */
     Journal journal();
 

@@ -21,6 +21,12 @@ public final class Operations {
     /** A version's description or tags changed. */
     public static final String VERSION_UPDATED = "version.updated";
 
+    /** An alias was set on a version, or moved to it from another version. */
+    public static final String ALIAS_SET = "alias.set";
+
+    /** An alias was removed from the version it pointed at. */
+    public static final String ALIAS_REMOVED = "alias.removed";
+
     /**
      * A version's digest and file order were corrected by a schema migration (details: the old and
      * the new digest, and why); its files did not change.

@@ -3,6 +3,7 @@ package dev.modelregistry.spi;
 import dev.modelregistry.Model;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /** Reads models; each method reads one consistent state. Implementations must be thread-safe. */
 public interface ModelReader {
@@ -12,4 +13,7 @@ public interface ModelReader {
 
     /** All models, sorted by name. */
     List<Model> models();
+
+    /** The aliases of the model and the version each points at, sorted by alias; empty if none or no model. */
+    SortedMap<String, Integer> aliases(String model);
 }

@@ -122,4 +122,23 @@ public sealed interface Mutation {
             return target.model();
         }
     }
+
+    /**
+     * Points an alias of a model at a version, moves it, or removes it, and records the change.
+     *
+     * @param model model name
+     * @param alias the alias
+     * @param from  the version it pointed at before, null if it was not set (a
+     *              {@link Precondition.AliasIs} guarantees it)
+     * @param to    the version it points at after, null to remove it; the version must exist
+     */
+    record SetAlias(String model, String alias, Integer from, Integer to) implements Mutation {
+        public SetAlias {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(alias, "alias");
+            if (Objects.equals(from, to)) {
+                throw new IllegalArgumentException("SetAlias of " + alias + " on " + model + " changes nothing");
+            }
+        }
+    }
 }

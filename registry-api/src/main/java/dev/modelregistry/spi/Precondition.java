@@ -128,4 +128,19 @@ public sealed interface Precondition {
             return target.model();
         }
     }
+
+    /**
+     * The model exists and its alias {@code alias} points at {@code version}, or is not set if
+     * {@code version} is null.
+     *
+     * @param model   model name
+     * @param alias   the alias
+     * @param version the version it must point at, or null for "not set"
+     */
+    record AliasIs(String model, String alias, Integer version) implements Precondition {
+        public AliasIs {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(alias, "alias");
+        }
+    }
 }

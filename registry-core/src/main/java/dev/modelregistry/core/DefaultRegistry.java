@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,6 +55,7 @@ final class DefaultRegistry implements Registry {
     private final Transitions transitions;
     private final Listeners listeners;
     private final Writer writer;
+    private final Aliases aliases;
     private final DefaultJournal journal;
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal) {
@@ -72,6 +74,7 @@ final class DefaultRegistry implements Registry {
         this.transitions = new Transitions(this);
         this.listeners = listeners;
         this.writer = new Writer(metadata, listeners);
+        this.aliases = new Aliases(this, metadata, lifecycle);
         this.journal = new DefaultJournal(metadata, listeners, this::checkOpen);
     }
 
@@ -122,6 +125,42 @@ final class DefaultRegistry implements Registry {
         Validation.key("tag", key);
         return editModel(name, (stamp, current, model) ->
                 Edits.tag(stamp, current, key, null, model, () -> requireModel(name)));
+    }
+
+    @Override
+    public ModelVersion setAlias(VersionRef ref, String alias) {
+        checkOpen();
+        Objects.requireNonNull(ref, "ref");
+        aliases.validate(alias);
+        return writer.write(principal, this::now, stamp -> aliases.set(stamp, ref, alias));
+    }
+
+    @Override
+    public boolean removeAlias(String model, String alias) {
+        checkOpen();
+        aliases.validate(alias);
+        return writer.write(principal, this::now, stamp -> aliases.remove(stamp, model, alias));
+    }
+
+    @Override
+    public Map<String, Integer> aliases(String model) {
+        checkOpen();
+        requireModel(model);
+        return Collections.unmodifiableSortedMap(metadata.aliases(model));
+    }
+
+    @Override
+    public List<String> aliasesOf(VersionRef ref) {
+        checkOpen();
+        requireVersion(ref);
+        return metadata.aliases(ref.model()).entrySet().stream().filter(e -> e.getValue() == ref.version())
+                .map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public Optional<ModelVersion> resolve(String reference) {
+        checkOpen();
+        return aliases.resolve(reference);
     }
 
     @Override

@@ -68,6 +68,15 @@ final class Details {
         return text(o);
     }
 
+    /** An alias set ({@code from} null), moved, or removed ({@code to} null). */
+    static String aliasMoved(String alias, Integer from, Integer to) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("alias", alias);
+        o.put("from", from);
+        o.put("to", to);
+        return text(o);
+    }
+
     private static ObjectNode move(String from, String to, String comment) {
         ObjectNode o = JSON.createObjectNode();
         o.put("from", from);

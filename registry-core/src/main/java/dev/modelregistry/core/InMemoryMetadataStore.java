@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -89,6 +91,12 @@ public final class InMemoryMetadataStore implements MetadataStore {
     @Override
     public List<Model> models() {
         return locked(state::models);
+    }
+
+    @Override
+    public SortedMap<String, Integer> aliases(String model) {
+        return locked(() -> state.model(model).map(m -> (SortedMap<String, Integer>) new TreeMap<>(m.aliases))
+                .orElseGet(TreeMap::new));
     }
 
     @Override

@@ -57,6 +57,15 @@ final class MemoryState {
             if (!models.containsKey(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
             }
+        } else if (p instanceof Precondition.AliasIs c) {
+            ModelState model = models.get(c.model());
+            if (model == null) {
+                throw new ChangeConflictException(p, "no such model");
+            }
+            Integer actual = model.aliases.get(c.alias());
+            if (!java.util.Objects.equals(actual, c.version())) {
+                throw new ChangeConflictException(p, actual == null ? "it is not set" : "it points at " + actual);
+            }
         } else if (p instanceof Precondition.InStage c) {
             String stage = find(c.model(), c.target().version()).map(v -> v.stage).orElse(null);
             if (!c.stage().equals(stage)) {
@@ -111,6 +120,8 @@ final class MemoryState {
                 ok = fields(c.target()).isPresent();
             } else if (m instanceof Mutation.SetTag c) {
                 ok = fields(c.target()).isPresent();
+            } else if (m instanceof Mutation.SetAlias c) {
+                ok = c.to() == null ? models.containsKey(c.model()) : find(c.model(), c.to()).isPresent();
             } else {
                 throw new IllegalArgumentException("Unknown mutation " + m);
             }
@@ -147,6 +158,15 @@ final class MemoryState {
                 h.tags().put(c.key(), c.to());
             }
             h.record("tag:" + c.key(), c.from(), c.to(), actor, at);
+        } else if (m instanceof Mutation.SetAlias c) {
+            ModelState model = models.get(c.model());
+            if (c.to() == null) {
+                model.aliases.remove(c.alias());
+            } else {
+                model.aliases.put(c.alias(), c.to());
+            }
+            model.record("alias:" + c.alias(), c.from() == null ? null : c.from().toString(),
+                    c.to() == null ? null : c.to().toString(), actor, at);
         } else {
             throw new IllegalArgumentException("Unknown mutation " + m);
         }
@@ -184,6 +204,7 @@ final class MemoryState {
         final Instant createdAt;
         final Map<String, String> tags;
         final TreeMap<Integer, VersionState> versions = new TreeMap<>();
+        final TreeMap<String, Integer> aliases = new TreeMap<>();
         final List<ModelChange> changes = new ArrayList<>();
         String description;
         int latestVersion;

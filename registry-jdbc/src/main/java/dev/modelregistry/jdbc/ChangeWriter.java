@@ -143,6 +143,8 @@ final class ChangeWriter {
                 VersionWrites.describe(h, c, changes.principal(), changes.at());
             } else if (m instanceof Mutation.SetTag c) {
                 VersionWrites.tag(h, c, changes.principal(), changes.at());
+            } else if (m instanceof Mutation.SetAlias c) {
+                VersionWrites.alias(h, c, changes.principal(), changes.at());
             } else {
                 throw new IllegalArgumentException("Unknown mutation " + m);
             }

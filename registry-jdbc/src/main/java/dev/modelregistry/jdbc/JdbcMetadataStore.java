@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -317,6 +318,12 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public List<Model> models() {
         return read("list models", ModelSql::all);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public SortedMap<String, Integer> aliases(String model) {
+        return read("read the aliases of " + model, h -> ModelSql.aliases(h, model));
     }
 
     /** {@inheritDoc} */

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -91,6 +93,25 @@ final class ModelSql {
             model.tags().forEach((k, v) -> batch.bind("name", model.model()).bind("key", k).bind("value", v).add());
             batch.execute();
         }
+    }
+
+    /** The model's aliases and the version each points at, sorted by alias in Java's order. */
+    static SortedMap<String, Integer> aliases(Handle h, String name) {
+        SortedMap<String, Integer> aliases = new TreeMap<>();
+        h.createQuery("SELECT alias, version_number FROM model_aliases WHERE model_name = :name")
+                .bind("name", name)
+                .map((rs, ctx) -> aliases.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return aliases;
+    }
+
+    /** The version one alias points at, if it is set. */
+    static Optional<Integer> alias(Handle h, String name, String alias) {
+        return h.createQuery("SELECT version_number FROM model_aliases WHERE model_name = :name AND alias = :alias")
+                .bind("name", name)
+                .bind("alias", alias)
+                .mapTo(Integer.class)
+                .findOne();
     }
 
     /**

@@ -35,6 +35,14 @@ final class PreconditionSql {
             if (!locked.exists(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
             }
+        } else if (p instanceof Precondition.AliasIs c) {
+            if (!locked.exists(c.model())) {
+                throw new ChangeConflictException(p, "no such model");
+            }
+            Optional<Integer> actual = ModelSql.alias(h, c.model(), c.alias());
+            if (!actual.equals(Optional.ofNullable(c.version()))) {
+                throw new ChangeConflictException(p, actual.map(v -> "it points at " + v).orElse("it is not set"));
+            }
         } else if (p instanceof Precondition.InStage c) {
             Optional<String> stage = h.createQuery("SELECT stage FROM versions"
                             + " WHERE model_name = :model AND version_number = :version")

@@ -101,6 +101,24 @@ final class VersionWrites {
         recordChange(h, t, "tag:" + m.key(), m.from(), m.to(), actor, at);
     }
 
+    static void alias(Handle h, Mutation.SetAlias m, String actor, Instant at) {
+        String sql;
+        if (m.from() == null) {
+            sql = "INSERT INTO model_aliases (model_name, alias, version_number) VALUES (:model, :alias, :version)";
+        } else if (m.to() == null) {
+            sql = "DELETE FROM model_aliases WHERE model_name = :model AND alias = :alias";
+        } else {
+            sql = "UPDATE model_aliases SET version_number = :version WHERE model_name = :model AND alias = :alias";
+        }
+        Update update = h.createUpdate(sql).bind("model", m.model()).bind("alias", m.alias());
+        if (m.to() != null) {
+            update.bind("version", m.to());
+        }
+        update.execute();
+        recordChange(h, Target.model(m.model()), "alias:" + m.alias(), m.from() == null ? null : m.from().toString(),
+                m.to() == null ? null : m.to().toString(), actor, at);
+    }
+
     private static void recordChange(Handle h, Target t, String field, String from, String to, String actor,
                                      Instant at) {
         Update insert = t.isVersion()

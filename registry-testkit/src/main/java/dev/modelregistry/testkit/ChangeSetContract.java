@@ -269,4 +269,29 @@ public abstract class ChangeSetContract {
         assertThat(store().model("never-created")).isEmpty();
         assertThat(store().journalHead().sequence()).isEqualTo(head + threads / 2);
     }
+
+    @Test
+    void anAliasIsSetMovedAndRemovedOnlyFromWhereTheChangeSetSawIt() {
+        ops().insert(newVersion("fraud"));
+        ops().insert(newVersion("fraud"));
+        Target model = Target.model("fraud");
+
+        store().apply(changeSet("dave", at(120), List.of(new Precondition.AliasIs("fraud", "champion", null)),
+                List.of(new Mutation.SetAlias("fraud", "champion", null, 1)), List.of(entry("alias.set", model))));
+        ChangeSet stale = changeSet("dave", at(121), List.of(new Precondition.AliasIs("fraud", "champion", null)),
+                List.of(new Mutation.SetAlias("fraud", "champion", null, 2)), List.of(entry("alias.set", model)));
+        long head = store().journalHead().sequence();
+
+        assertThatThrownBy(() -> store().apply(stale)).isInstanceOf(ChangeConflictException.class);
+        assertThat(store().aliases("fraud")).containsExactly(Map.entry("champion", 1));
+        assertThat(store().journalHead().sequence()).isEqualTo(head);
+
+        store().apply(changeSet("dave", at(122), List.of(new Precondition.AliasIs("fraud", "champion", 1)),
+                List.of(new Mutation.SetAlias("fraud", "champion", 1, 2)), List.of(entry("alias.set", model))));
+        store().apply(changeSet("dave", at(123), List.of(new Precondition.AliasIs("fraud", "champion", 2)),
+                List.of(new Mutation.SetAlias("fraud", "champion", 2, null)), List.of(entry("alias.removed", model))));
+        assertThat(store().aliases("fraud")).isEmpty();
+        assertThat(store().modelChanges("fraud")).extracting(c -> c.oldValue() + ">" + c.newValue())
+                .containsExactly("null>1", "1>2", "2>null");
+    }
 }
