@@ -187,6 +187,28 @@ public interface Registry extends AutoCloseable {
     }
 
     /**
+     * Appends an evaluation to a version: evidence such as a test on held-out data, which gates can
+     * require. It is recorded with this registry's principal and journaled ({@code
+     * version.evaluated}); the version's own metrics do not change.
+     *
+     * @param name    what was evaluated: 1-250 characters, like a metric key
+     * @param metrics what it measured: at most 1,000 finite numbers
+     * @param passed  whether it passed
+     * @param details free text, at most 16,384 characters; empty for none
+     * @return the evaluation as recorded
+     * @throws InvalidInputException naming the offending value, with nothing recorded
+     * @throws VersionNotFoundException if there is no such version
+     */
+    Evaluation evaluate(VersionRef ref, String name, Map<String, Double> metrics, boolean passed, String details);
+
+    /**
+     * The version's evaluations, oldest first.
+     *
+     * @throws VersionNotFoundException if there is no such version
+     */
+    List<Evaluation> evaluations(VersionRef ref);
+
+    /**
      * Points {@code alias} of the version's model at the version: sets it, or moves it there from
      * the version it pointed at, atomically; recorded in {@link #modelChanges} (field
      * {@code alias:<name>}, old and new version numbers) and journaled. Setting an alias where it

@@ -1,14 +1,17 @@
 package dev.modelregistry.examples;
 
+import dev.modelregistry.Evaluation;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registry;
 import dev.modelregistry.Stage;
 import dev.modelregistry.core.Registries;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
- * Aliases and references: point {@code champion} and {@code challenger} at versions, move them,
- * and resolve the references a serving application keeps in its configuration file. Runs on a
+ * Aliases, evaluations and references: point {@code champion} and {@code challenger} at versions,
+ * record a test's outcome as evidence on a version, move an alias, and resolve the references a
+ * serving application keeps in its configuration file. Runs on a
  * throw-away in-memory registry; the same code works on every backend.
  */
 public final class AliasTour {
@@ -29,7 +32,10 @@ public final class AliasTour {
             registry.setAlias(v1.ref(), "champion");
             registry.setAlias(v2.ref(), "challenger");
 
-            // The challenger won its shadow test: move the champion to it, atomically.
+            // The challenger's holdout test passed: record the evidence, then move the champion to it.
+            Evaluation holdout = registry.as("ci").evaluate(v2.ref(), "holdout-2026-12",
+                    Map.of("auc", 0.94, "delta_auc", 0.012), true, "10,000 held-out rows");
+            System.out.println("evaluation " + holdout.sequence() + " of v2 passed: " + holdout.passed());
             registry.setAlias(v2.ref(), "champion");
             registry.removeAlias("fraud-detector", "challenger");
 

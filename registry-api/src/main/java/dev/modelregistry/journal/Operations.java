@@ -21,6 +21,9 @@ public final class Operations {
     /** A version's description or tags changed. */
     public static final String VERSION_UPDATED = "version.updated";
 
+    /** An evaluation was appended to a version. */
+    public static final String VERSION_EVALUATED = "version.evaluated";
+
     /** An alias was set on a version, or moved to it from another version. */
     public static final String ALIAS_SET = "alias.set";
 

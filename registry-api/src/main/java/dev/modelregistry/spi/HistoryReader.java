@@ -1,5 +1,6 @@
 package dev.modelregistry.spi;
 
+import dev.modelregistry.Evaluation;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
 import java.util.List;
@@ -15,4 +16,7 @@ public interface HistoryReader {
 
     /** Every recorded change of a model's description and tags, oldest first. */
     List<ModelChange> modelChanges(String model);
+
+    /** The evaluations of a version, oldest first; empty if none or no such version. */
+    List<Evaluation> evaluations(String model, int version);
 }

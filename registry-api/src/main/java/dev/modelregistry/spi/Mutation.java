@@ -141,4 +141,29 @@ public sealed interface Mutation {
             }
         }
     }
+
+    /**
+     * Appends an evaluation to a version, as the next of its evaluations; recorded by the change
+     * set's principal at its time.
+     *
+     * @param target  the version
+     * @param name    what was evaluated
+     * @param metrics what it measured
+     * @param passed  whether it passed
+     * @param details free text, possibly empty
+     */
+    record AddEvaluation(Target target, String name, Map<String, Double> metrics, boolean passed, String details)
+            implements Mutation {
+        public AddEvaluation {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(name, "name");
+            metrics = Map.copyOf(metrics);
+            Objects.requireNonNull(details, "details");
+        }
+
+        @Override
+        public String model() {
+            return target.model();
+        }
+    }
 }

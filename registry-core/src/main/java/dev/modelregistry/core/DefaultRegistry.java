@@ -1,5 +1,6 @@
 package dev.modelregistry.core;
 
+import dev.modelregistry.Evaluation;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.IntegrityException;
 import dev.modelregistry.InvalidInputException;
@@ -125,6 +126,48 @@ final class DefaultRegistry implements Registry {
         Validation.key("tag", key);
         return editModel(name, (stamp, current, model) ->
                 Edits.tag(stamp, current, key, null, model, () -> requireModel(name)));
+    }
+
+    @Override
+    public Evaluation evaluate(VersionRef ref, String name, Map<String, Double> metrics, boolean passed,
+                               String details) {
+        checkOpen();
+        Objects.requireNonNull(ref, "ref");
+        Validation.key("evaluation name", name);
+        Objects.requireNonNull(metrics, "metrics");
+        metrics.forEach((k, v) -> Validation.metric(Validation.key("metric", k), v));
+        Validation.entryCount("metric", metrics);
+        Validation.description(details);
+        Map<String, Double> measured = Map.copyOf(metrics);
+        return writer.write(principal, this::now, stamp -> {
+            VersionRecord version = requireVersion(ref);
+            Target target = Target.version(ref.model(), ref.version());
+            return stamp.change(List.of(new Precondition.InStage(target, version.stage())),
+                    List.of(new Mutation.AddEvaluation(target, name, measured, passed, details)),
+                    List.of(EntryDraft.of(Operations.VERSION_EVALUATED, target,
+                            Details.evaluated(name, measured, passed, details))),
+                    applied -> {
+                        List<Evaluation> all = metadata.evaluations(ref.model(), ref.version());
+                        // The one this change set appended: the newest with all of its fields (two
+                        // alike in every field but their sequence are the same evidence).
+                        for (int i = all.size() - 1; i >= 0; i--) {
+                            Evaluation e = all.get(i);
+                            if (e.name().equals(name) && e.metrics().equals(measured) && e.passed() == passed
+                                    && e.details().equals(details) && e.recordedBy().equals(stamp.principal())
+                                    && e.at().equals(stamp.at())) {
+                                return e;
+                            }
+                        }
+                        throw new IllegalStateException("the evaluation of " + ref + " is not there after its commit");
+                    });
+        });
+    }
+
+    @Override
+    public List<Evaluation> evaluations(VersionRef ref) {
+        checkOpen();
+        requireVersion(ref);
+        return metadata.evaluations(ref.model(), ref.version());
     }
 
     @Override

@@ -68,6 +68,17 @@ final class Details {
         return text(o);
     }
 
+    /** An evaluation appended to a version. */
+    static String evaluated(String name, Map<String, Double> metrics, boolean passed, String details) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("name", name);
+        ObjectNode m = o.putObject("metrics");
+        new TreeMap<>(metrics).forEach(m::put);
+        o.put("passed", passed);
+        o.put("details", details);
+        return text(o);
+    }
+
     /** An alias set ({@code from} null), moved, or removed ({@code to} null). */
     static String aliasMoved(String alias, Integer from, Integer to) {
         ObjectNode o = JSON.createObjectNode();

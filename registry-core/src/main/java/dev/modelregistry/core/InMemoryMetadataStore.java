@@ -1,5 +1,6 @@
 package dev.modelregistry.core;
 
+import dev.modelregistry.Evaluation;
 import dev.modelregistry.Model;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
@@ -144,6 +145,11 @@ public final class InMemoryMetadataStore implements MetadataStore {
     @Override
     public List<VersionChange> changes(String model, int version) {
         return locked(() -> state.find(model, version).map(v -> List.copyOf(v.changes)).orElseGet(List::of));
+    }
+
+    @Override
+    public List<Evaluation> evaluations(String model, int version) {
+        return locked(() -> state.find(model, version).map(v -> List.copyOf(v.evaluations)).orElseGet(List::of));
     }
 
     @Override

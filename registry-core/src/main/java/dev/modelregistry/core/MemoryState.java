@@ -1,6 +1,7 @@
 package dev.modelregistry.core;
 
 import dev.modelregistry.Model;
+import dev.modelregistry.Evaluation;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
@@ -120,6 +121,8 @@ final class MemoryState {
                 ok = fields(c.target()).isPresent();
             } else if (m instanceof Mutation.SetTag c) {
                 ok = fields(c.target()).isPresent();
+            } else if (m instanceof Mutation.AddEvaluation c) {
+                ok = find(c.model(), c.target().version()).isPresent();
             } else if (m instanceof Mutation.SetAlias c) {
                 ok = c.to() == null ? models.containsKey(c.model()) : find(c.model(), c.to()).isPresent();
             } else {
@@ -158,6 +161,10 @@ final class MemoryState {
                 h.tags().put(c.key(), c.to());
             }
             h.record("tag:" + c.key(), c.from(), c.to(), actor, at);
+        } else if (m instanceof Mutation.AddEvaluation c) {
+            VersionState v = find(c.model(), c.target().version()).orElseThrow();
+            v.evaluations.add(new Evaluation(new VersionRef(c.model(), v.number), v.evaluations.size() + 1, c.name(),
+                    c.metrics(), c.passed(), c.details(), actor, at));
         } else if (m instanceof Mutation.SetAlias c) {
             ModelState model = models.get(c.model());
             if (c.to() == null) {
@@ -245,6 +252,7 @@ final class MemoryState {
         final Map<String, String> tags;
         final List<TransitionRecord> transitions = new ArrayList<>();
         final List<VersionChange> changes = new ArrayList<>();
+        final List<Evaluation> evaluations = new ArrayList<>();
         String stage;
         String description;
 

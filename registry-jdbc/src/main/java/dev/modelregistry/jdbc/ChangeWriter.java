@@ -145,6 +145,8 @@ final class ChangeWriter {
                 VersionWrites.tag(h, c, changes.principal(), changes.at());
             } else if (m instanceof Mutation.SetAlias c) {
                 VersionWrites.alias(h, c, changes.principal(), changes.at());
+            } else if (m instanceof Mutation.AddEvaluation c) {
+                VersionWrites.evaluate(h, c, changes.principal(), changes.at());
             } else {
                 throw new IllegalArgumentException("Unknown mutation " + m);
             }

@@ -2,6 +2,7 @@ package dev.modelregistry.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.modelregistry.InvalidInputException;
+import dev.modelregistry.Evaluation;
 import dev.modelregistry.Model;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.ModelChange;
@@ -367,6 +368,13 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public List<VersionChange> changes(String model, int version) {
         return read("read the changes of " + model + " v" + version, h -> VersionReads.changes(h, model, version));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<Evaluation> evaluations(String model, int version) {
+        return read("read the evaluations of " + model + " v" + version,
+                h -> VersionReads.evaluations(h, model, version));
     }
 
     /** {@inheritDoc} */

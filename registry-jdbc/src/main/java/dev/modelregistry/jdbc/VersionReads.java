@@ -1,5 +1,6 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.Evaluation;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,6 +133,35 @@ final class VersionReads {
                 .map((rs, ctx) -> new VersionChange(ref, rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
                 .list();
+    }
+
+    /** A version's evaluations with their metrics, oldest first, in one statement. */
+    static List<Evaluation> evaluations(Handle h, String model, int version) {
+        VersionRef ref = VersionRef.of(model, version);
+        Map<Integer, Evaluation> bySeq = new LinkedHashMap<>();
+        Map<Integer, Map<String, Double>> metrics = new HashMap<>();
+        h.createQuery("SELECT e.seq, e.evaluation, e.passed, e.details, e.recorded_by, e.at_millis, m.item_key,"
+                        + " m.metric_value FROM version_evaluations e LEFT JOIN evaluation_metrics m"
+                        + " ON m.model_name = e.model_name AND m.version_number = e.version_number AND m.seq = e.seq"
+                        + " WHERE e.model_name = :model AND e.version_number = :version ORDER BY e.seq")
+                .bind("model", model)
+                .bind("version", version)
+                .reduceResultSet(bySeq, (acc, rs, ctx) -> {
+                    int seq = rs.getInt(1);
+                    if (!acc.containsKey(seq)) {
+                        acc.put(seq, new Evaluation(ref, seq, rs.getString(2), Map.of(), rs.getBoolean(3),
+                                rs.getString(4), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6))));
+                    }
+                    String key = rs.getString(7);
+                    if (key != null) {
+                        metrics.computeIfAbsent(seq, k -> new HashMap<>()).put(key, rs.getDouble(8));
+                    }
+                    return acc;
+                });
+        List<Evaluation> evaluations = new ArrayList<>(bySeq.size());
+        bySeq.forEach((seq, e) -> evaluations.add(new Evaluation(ref, seq, e.name(), metrics.getOrDefault(seq, Map.of()),
+                e.passed(), e.details(), e.recordedBy(), e.at())));
+        return evaluations;
     }
 
     private static Optional<VersionRecord> one(List<VersionRecord> records) {

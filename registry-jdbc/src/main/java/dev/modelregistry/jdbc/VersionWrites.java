@@ -101,6 +101,29 @@ final class VersionWrites {
         recordChange(h, t, "tag:" + m.key(), m.from(), m.to(), actor, at);
     }
 
+    static void evaluate(Handle h, Mutation.AddEvaluation m, String actor, Instant at) {
+        Target t = m.target();
+        int seq = nextSeq(h, "version_evaluations", t);
+        h.createUpdate("INSERT INTO version_evaluations (model_name, version_number, seq, evaluation, passed, details,"
+                        + " recorded_by, at_millis) VALUES (:model, :version, :seq, :name, :passed, :details, :actor, :at)")
+                .bind("model", t.model())
+                .bind("version", t.version())
+                .bind("seq", seq)
+                .bind("name", m.name())
+                .bind("passed", m.passed())
+                .bind("details", m.details())
+                .bind("actor", actor)
+                .bind("at", at.toEpochMilli())
+                .execute();
+        if (!m.metrics().isEmpty()) {
+            PreparedBatch batch = h.prepareBatch("INSERT INTO evaluation_metrics (model_name, version_number, seq,"
+                    + " item_key, metric_value) VALUES (:model, :version, :seq, :key, :value)");
+            m.metrics().forEach((k, v) -> batch.bind("model", t.model()).bind("version", t.version()).bind("seq", seq)
+                    .bind("key", k).bind("value", v).add());
+            batch.execute();
+        }
+    }
+
     static void alias(Handle h, Mutation.SetAlias m, String actor, Instant at) {
         String sql;
         if (m.from() == null) {

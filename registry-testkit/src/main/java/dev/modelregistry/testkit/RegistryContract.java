@@ -69,6 +69,19 @@ public abstract class RegistryContract extends RegistryFixture {
     }
 
     @Nested
+    class Evaluating extends RegistryEvaluationContract {
+        @Override
+        protected Registry registry() {
+            return registry;
+        }
+
+        @Override
+        protected Instant now() {
+            return NOW;
+        }
+    }
+
+    @Nested
     class Registering {
 
         @Test
