@@ -143,4 +143,22 @@ public sealed interface Precondition {
             Objects.requireNonNull(alias, "alias");
         }
     }
+
+    /**
+     * The version exists and has exactly {@code count} evaluations: since evaluations are only ever
+     * appended, the ones a decision read are still all there are.
+     *
+     * @param target the version
+     * @param count  how many evaluations it has
+     */
+    record EvaluationsAre(Target target, int count) implements Precondition {
+        public EvaluationsAre {
+            Objects.requireNonNull(target, "target");
+        }
+
+        @Override
+        public String model() {
+            return target.model();
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.modelregistry.core;
 
 import dev.modelregistry.Evaluation;
 import dev.modelregistry.FileEntry;
+import dev.modelregistry.Gate;
 import dev.modelregistry.IntegrityException;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
@@ -57,14 +58,21 @@ final class DefaultRegistry implements Registry {
     private final Listeners listeners;
     private final Writer writer;
     private final Aliases aliases;
+    private final Map<String, List<Gate>> gates;
     private final DefaultJournal journal;
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal) {
-        this(metadata, artifacts, lifecycle, clock, principal, new AtomicBoolean(), true, new Listeners());
+        this(metadata, artifacts, lifecycle, clock, principal, Map.of());
+    }
+
+    DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal,
+                    Map<String, List<Gate>> gates) {
+        this(metadata, artifacts, lifecycle, clock, principal, new AtomicBoolean(), true, new Listeners(), copy(gates));
     }
 
     private DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock,
-                            String principal, AtomicBoolean closed, boolean ownsStores, Listeners listeners) {
+                            String principal, AtomicBoolean closed, boolean ownsStores, Listeners listeners,
+                            Map<String, List<Gate>> gates) {
         this.metadata = metadata;
         this.artifacts = artifacts;
         this.lifecycle = lifecycle;
@@ -72,6 +80,7 @@ final class DefaultRegistry implements Registry {
         this.principal = Validation.principal(principal);
         this.closed = closed;
         this.ownsStores = ownsStores;
+        this.gates = gates;
         this.transitions = new Transitions(this);
         this.listeners = listeners;
         this.writer = new Writer(metadata, listeners);
@@ -376,7 +385,7 @@ final class DefaultRegistry implements Registry {
     @Override
     public Registry as(String principal) {
         checkOpen();
-        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal, closed, false, listeners);
+        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal, closed, false, listeners, gates);
     }
 
     @Override
@@ -432,6 +441,17 @@ final class DefaultRegistry implements Registry {
             }
             return new VersionNotFoundException(ref);
         });
+    }
+
+    /** The gates of entering {@code stage}, in the order they were configured. */
+    List<Gate> gatesOf(Stage stage) {
+        return gates.getOrDefault(stage.name(), List.of());
+    }
+
+    private static Map<String, List<Gate>> copy(Map<String, List<Gate>> gates) {
+        Map<String, List<Gate>> copy = new java.util.HashMap<>();
+        gates.forEach((stage, list) -> copy.put(stage, List.copyOf(list)));
+        return Map.copyOf(copy);
     }
 
     FileEntry fileOf(VersionRecord version, String path) {

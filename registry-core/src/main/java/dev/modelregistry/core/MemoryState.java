@@ -58,6 +58,11 @@ final class MemoryState {
             if (!models.containsKey(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
             }
+        } else if (p instanceof Precondition.EvaluationsAre c) {
+            int count = find(c.model(), c.target().version()).map(v -> v.evaluations.size()).orElse(-1);
+            if (count != c.count()) {
+                throw new ChangeConflictException(p, count < 0 ? "no such version" : "it has " + count);
+            }
         } else if (p instanceof Precondition.AliasIs c) {
             ModelState model = models.get(c.model());
             if (model == null) {

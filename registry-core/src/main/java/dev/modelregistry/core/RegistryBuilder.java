@@ -1,11 +1,20 @@
 package dev.modelregistry.core;
 
+import dev.modelregistry.Gate;
+import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
 import dev.modelregistry.Registry;
+import dev.modelregistry.Stage;
 import dev.modelregistry.spi.ArtifactStore;
 import dev.modelregistry.spi.MetadataStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds a {@link Registry} from a metadata store and an artifact store. Defaults: the
@@ -22,6 +31,7 @@ public final class RegistryBuilder {
     private Lifecycle lifecycle = Lifecycle.standard();
     private Clock clock = Clock.systemUTC();
     private String principal = System.getProperty("user.name", "unknown");
+    private final Map<String, List<Gate>> gates = new LinkedHashMap<>();
 
     RegistryBuilder() {
     }
@@ -62,11 +72,22 @@ public final class RegistryBuilder {
     }
 
     /**
+     * Adds a gate to entering {@code stage}: every move into it must meet all of the stage's gates
+     * (see {@link Gate}). Checked against the lifecycle when the registry is built.
+     */
+    public RegistryBuilder gate(Stage stage, Gate gate) {
+        Objects.requireNonNull(stage, "stage");
+        Objects.requireNonNull(gate, "gate");
+        gates.computeIfAbsent(stage.name(), k -> new ArrayList<>()).add(gate);
+        return this;
+    }
+
+    /**
      * Builds the registry.
      *
      * @throws IllegalStateException                   if a store is missing
      * @throws dev.modelregistry.InvalidInputException if the default principal (the OS user) is not a
-     *         valid principal
+     *         valid principal, or a gate is on a stage the lifecycle does not have
      */
     public Registry build() {
         if (metadataStore == null) {
@@ -75,6 +96,13 @@ public final class RegistryBuilder {
         if (artifactStore == null) {
             throw new IllegalStateException("artifactStore is required");
         }
-        return new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, principal);
+        Set<String> stages = new HashSet<>();
+        lifecycle.stages().forEach(s -> stages.add(s.name()));
+        for (String stage : gates.keySet()) {
+            if (!stages.contains(stage)) {
+                throw new InvalidInputException("gated stage", stage, "is not a stage of the lifecycle " + stages);
+            }
+        }
+        return new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, principal, gates);
     }
 }

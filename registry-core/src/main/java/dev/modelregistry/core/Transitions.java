@@ -1,5 +1,9 @@
 package dev.modelregistry.core;
 
+import dev.modelregistry.Evaluation;
+import dev.modelregistry.Gate;
+import dev.modelregistry.GateCheck;
+import dev.modelregistry.GateRefusedException;
 import dev.modelregistry.IllegalTransitionException;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Stage;
@@ -48,11 +52,18 @@ final class Transitions {
             List<Mutation> mutations = new ArrayList<>();
             List<EntryDraft> entries = new ArrayList<>();
             preconditions.add(new Precondition.InStage(target, from.name()));
+            List<Gate> gates = registry.gatesOf(to);
+            List<Integer> occupants = gates.isEmpty() && registry.lifecycle().displacementOf(to).isEmpty() ? List.of()
+                    : registry.metadata().versionsInStage(ref.model(), to.name());
+            if (!gates.isEmpty()) {
+                preconditions.addAll(checkGates(gates, current, to, occupants));
+            }
             List<Integer> displaced = new ArrayList<>();
             Optional<Stage> displacedTo = registry.lifecycle().displacementOf(to);
-            if (displacedTo.isPresent()) {
-                List<Integer> occupants = registry.metadata().versionsInStage(ref.model(), to.name());
+            if (displacedTo.isPresent() || !gates.isEmpty()) {
                 preconditions.add(new Precondition.StageHolds(ref.model(), to.name(), Set.copyOf(occupants)));
+            }
+            if (displacedTo.isPresent()) {
                 String why = DISPLACED_BY + ref;
                 for (int occupant : occupants) {
                     if (occupant == ref.version()) {
@@ -73,5 +84,32 @@ final class Transitions {
         });
         LOG.debug("Moved {} to {} as {}", ref, to.name(), registry.principal());
         return moved;
+    }
+
+    /**
+     * Checks every gate of entering {@code to} on what was read, and returns the preconditions that
+     * keep it true until the commit beyond those every move has (its stage, the stage's occupants):
+     * that the version's evaluations are still the ones read.
+     *
+     * @throws GateRefusedException listing every unmet gate
+     */
+    private List<Precondition> checkGates(List<Gate> gates, VersionRecord current, Stage to, List<Integer> occupants) {
+        VersionRef ref = current.ref();
+        List<ModelVersion> inStage = new ArrayList<>();
+        for (int occupant : occupants) {
+            registry.metadata().version(ref.model(), occupant).map(registry::toModelVersion).ifPresent(inStage::add);
+        }
+        inStage.sort((a, b) -> Integer.compare(b.version(), a.version()));
+        List<Evaluation> evaluations = registry.metadata().evaluations(ref.model(), ref.version());
+        GateCheck check = new GateCheck(registry.toModelVersion(current), to, inStage, evaluations,
+                registry.history(ref), registry.principal());
+        List<String> unmet = new ArrayList<>();
+        for (Gate gate : gates) {
+            gate.unmet(check).ifPresent(why -> unmet.add(gate.requirement() + ": " + why));
+        }
+        if (!unmet.isEmpty()) {
+            throw new GateRefusedException(ref, to, unmet);
+        }
+        return List.of(new Precondition.EvaluationsAre(Target.version(ref.model(), ref.version()), evaluations.size()));
     }
 }

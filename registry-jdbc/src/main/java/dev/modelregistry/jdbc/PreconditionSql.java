@@ -35,6 +35,18 @@ final class PreconditionSql {
             if (!locked.exists(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
             }
+        } else if (p instanceof Precondition.EvaluationsAre c) {
+            // No row if the version does not exist.
+            Optional<Integer> count = h.createQuery("SELECT COUNT(e.seq) FROM versions v LEFT JOIN version_evaluations e"
+                            + " ON e.model_name = v.model_name AND e.version_number = v.version_number"
+                            + " WHERE v.model_name = :model AND v.version_number = :version GROUP BY v.version_number")
+                    .bind("model", c.model())
+                    .bind("version", c.target().version())
+                    .mapTo(Integer.class)
+                    .findOne();
+            if (count.isEmpty() || count.get() != c.count()) {
+                throw new ChangeConflictException(p, count.map(n -> "it has " + n).orElse("no such version"));
+            }
         } else if (p instanceof Precondition.AliasIs c) {
             if (!locked.exists(c.model())) {
                 throw new ChangeConflictException(p, "no such model");

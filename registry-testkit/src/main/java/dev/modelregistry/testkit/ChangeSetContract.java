@@ -294,4 +294,23 @@ public abstract class ChangeSetContract {
         assertThat(store().modelChanges("fraud")).extracting(c -> c.oldValue() + ">" + c.newValue())
                 .containsExactly("null>1", "1>2", "2>null");
     }
+
+    @Test
+    void anEvaluationCountPinsTheEvidenceADecisionRead() {
+        ops().insert(newVersion("fraud"));
+        ChangeSet evaluate = changeSet("dave", at(120), List.of(new Precondition.EvaluationsAre(V1, 0)),
+                List.of(new Mutation.AddEvaluation(V1, "holdout", Map.of("auc", 0.9), true, "")),
+                List.of(entry("version.evaluated", V1)));
+        store().apply(evaluate);
+        ChangeSet stale = changeSet("dave", at(121), List.of(new Precondition.EvaluationsAre(V1, 0)),
+                List.of(new Mutation.SetTag(V1, "gated", null, "yes")), List.of(entry("version.updated", V1)));
+
+        assertThatThrownBy(() -> store().apply(stale)).isInstanceOf(ChangeConflictException.class);
+        assertThat(store().version("fraud", 1).orElseThrow().tags()).doesNotContainKey("gated");
+        assertThat(store().evaluations("fraud", 1)).singleElement()
+                .satisfies(e -> assertThat(e.metrics()).isEqualTo(Map.of("auc", 0.9)));
+        assertThatThrownBy(() -> store().apply(changeSet("dave", at(122),
+                List.of(new Precondition.EvaluationsAre(Target.version("fraud", 9), 0)), List.of(),
+                List.of(entry("version.updated", V1))))).isInstanceOf(ChangeConflictException.class);
+    }
 }

@@ -1,0 +1,28 @@
+package dev.modelregistry;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a {@link Gate} decides from: the version that would enter the stage, as read in the
+ * transaction's snapshot of the decision.
+ *
+ * @param candidate   the version that would enter
+ * @param stage       the stage it would enter
+ * @param occupants   the versions in that stage now, newest first
+ * @param evaluations the candidate's evaluations, oldest first
+ * @param history     the candidate's stage history, starting with its registration
+ * @param principal   who asks for the move
+ */
+public record GateCheck(ModelVersion candidate, Stage stage, List<ModelVersion> occupants, List<Evaluation> evaluations,
+                        List<StageTransition> history, String principal) {
+
+    public GateCheck {
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(stage, "stage");
+        occupants = List.copyOf(occupants);
+        evaluations = List.copyOf(evaluations);
+        history = List.copyOf(history);
+        Objects.requireNonNull(principal, "principal");
+    }
+}
