@@ -209,6 +209,33 @@ public interface Registry extends AutoCloseable {
     List<Evaluation> evaluations(VersionRef ref);
 
     /**
+     * Rolls an exclusive stage (PRODUCTION) back: puts back the version that held it before the
+     * current one, as its own move with {@code reason} (the current one is displaced as by any
+     * promotion), skipping earlier versions that the lifecycle no longer lets enter it. Rolling
+     * back again goes further back, not forth. Gates are not checked: the version met them when it
+     * entered the stage before.
+     *
+     * @return the version now in the stage
+     * @throws InvalidInputException if the stage is not an exclusive stage of the lifecycle, or the
+     *         reason is too long
+     * @throws ModelNotFoundException if there is no such model
+     * @throws NothingToRollBackException if no earlier version may hold the stage, with nothing changed
+     */
+    ModelVersion rollback(String model, Stage stage, String reason);
+
+    /**
+     * Rolls an alias back: points it at the version it pointed at before the current one (or, if
+     * it was removed, at the last one), recorded and journaled as a move marked as a rollback.
+     * Rolling back again goes further back, not forth.
+     *
+     * @return the version the alias points at now
+     * @throws InvalidInputException if {@code alias} cannot be an alias
+     * @throws ModelNotFoundException if there is no such model
+     * @throws NothingToRollBackException if the alias never pointed at another version
+     */
+    ModelVersion rollbackAlias(String model, String alias, String reason);
+
+    /**
      * Points {@code alias} of the version's model at the version: sets it, or moves it there from
      * the version it pointed at, atomically; recorded in {@link #modelChanges} (field
      * {@code alias:<name>}, old and new version numbers) and journaled. Setting an alias where it

@@ -3,6 +3,7 @@ package dev.modelregistry.spi;
 import dev.modelregistry.journal.JournalEntry;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the journal. Entries become visible in sequence order: a reader that has seen entry
@@ -18,4 +19,10 @@ public interface JournalReader {
 
     /** The entry whose stored hash is {@code hash}, if any; used to diagnose a broken chain. */
     Optional<JournalEntry> journalEntryWithHash(String hash);
+
+    /**
+     * The entries about one model with one of the given operations, in sequence order: what a
+     * rollback replays to find where a stage or an alias was before.
+     */
+    List<JournalEntry> journalOf(String model, Set<String> operations);
 }

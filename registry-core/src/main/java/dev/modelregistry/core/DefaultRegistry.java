@@ -58,6 +58,7 @@ final class DefaultRegistry implements Registry {
     private final Listeners listeners;
     private final Writer writer;
     private final Aliases aliases;
+    private final Rollbacks rollbacks;
     private final Map<String, List<Gate>> gates;
     private final DefaultJournal journal;
 
@@ -85,6 +86,7 @@ final class DefaultRegistry implements Registry {
         this.listeners = listeners;
         this.writer = new Writer(metadata, listeners);
         this.aliases = new Aliases(this, metadata, lifecycle);
+        this.rollbacks = new Rollbacks(this, metadata, transitions);
         this.journal = new DefaultJournal(metadata, listeners, this::checkOpen);
     }
 
@@ -177,6 +179,22 @@ final class DefaultRegistry implements Registry {
         checkOpen();
         requireVersion(ref);
         return metadata.evaluations(ref.model(), ref.version());
+    }
+
+    @Override
+    public ModelVersion rollback(String model, Stage stage, String reason) {
+        checkOpen();
+        Stage own = stageOf(stage);
+        Validation.comment(reason);
+        return writer.write(principal, this::now, stamp -> rollbacks.stage(stamp, model, own, reason));
+    }
+
+    @Override
+    public ModelVersion rollbackAlias(String model, String alias, String reason) {
+        checkOpen();
+        aliases.validate(alias);
+        Validation.comment(reason);
+        return writer.write(principal, this::now, stamp -> rollbacks.alias(stamp, model, alias, reason));
     }
 
     @Override

@@ -46,10 +46,42 @@ final class Details {
 
     /** A requested move, naming the versions it displaced. */
     static String moved(String from, String to, String comment, Collection<Integer> displaced) {
+        return text(movedNode(from, to, comment, displaced));
+    }
+
+    /** A rollback: a requested move that puts back the version before, marked so that a later rollback goes further back. */
+    static String rolledBack(String from, String to, String comment, Collection<Integer> displaced) {
+        return text(movedNode(from, to, comment, displaced).put(ROLLBACK, true));
+    }
+
+    /** An alias moved back by a rollback. */
+    static String aliasRolledBack(String alias, Integer from, Integer to, String reason) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("alias", alias);
+        o.put("from", from);
+        o.put("to", to);
+        o.put(ROLLBACK, true);
+        o.put("reason", reason);
+        return text(o);
+    }
+
+    /** The key that marks a rollback in a move's details. */
+    static final String ROLLBACK = "rollback";
+
+    /** Reads a journal entry's details. */
+    static com.fasterxml.jackson.databind.JsonNode parse(String details) {
+        try {
+            return JSON.readTree(details);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("journal details are not JSON: " + details, e);
+        }
+    }
+
+    private static ObjectNode movedNode(String from, String to, String comment, Collection<Integer> displaced) {
         ObjectNode o = move(from, to, comment);
         ArrayNode list = o.putArray("displaced");
         displaced.forEach(list::add);
-        return text(o);
+        return o;
     }
 
     /** A displacement, naming the version that displaced it. */

@@ -177,6 +177,12 @@ public final class InMemoryMetadataStore implements MetadataStore {
         return locked(() -> journal.stream().filter(e -> e.hash().equals(hash)).findFirst());
     }
 
+    @Override
+    public List<JournalEntry> journalOf(String model, Set<String> operations) {
+        return locked(() -> journal.stream().filter(e -> e.model().equals(model) && operations.contains(e.operation()))
+                .toList());
+    }
+
     /** Discards everything. Idempotent; later operations throw {@link IllegalStateException}. */
     @Override
     public void close() {

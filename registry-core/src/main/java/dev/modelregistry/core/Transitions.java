@@ -41,49 +41,58 @@ final class Transitions {
     }
 
     ModelVersion move(VersionRef ref, Stage to, String comment) {
-        ModelVersion moved = registry.writer().write(registry.principal(), registry::now, stamp -> {
-            VersionRecord current = registry.requireVersion(ref);
-            Stage from = registry.lifecycle().stage(current.stage());
-            if (!registry.lifecycle().allows(from, to)) {
-                throw new IllegalTransitionException(ref, from, to);
-            }
-            Target target = Target.version(ref.model(), ref.version());
-            List<Precondition> preconditions = new ArrayList<>();
-            List<Mutation> mutations = new ArrayList<>();
-            List<EntryDraft> entries = new ArrayList<>();
-            preconditions.add(new Precondition.InStage(target, from.name()));
-            List<Gate> gates = registry.gatesOf(to);
-            List<Integer> occupants = gates.isEmpty() && registry.lifecycle().displacementOf(to).isEmpty() ? List.of()
-                    : registry.metadata().versionsInStage(ref.model(), to.name());
-            if (!gates.isEmpty()) {
-                preconditions.addAll(checkGates(gates, current, to, occupants));
-            }
-            List<Integer> displaced = new ArrayList<>();
-            Optional<Stage> displacedTo = registry.lifecycle().displacementOf(to);
-            if (displacedTo.isPresent() || !gates.isEmpty()) {
-                preconditions.add(new Precondition.StageHolds(ref.model(), to.name(), Set.copyOf(occupants)));
-            }
-            if (displacedTo.isPresent()) {
-                String why = DISPLACED_BY + ref;
-                for (int occupant : occupants) {
-                    if (occupant == ref.version()) {
-                        continue;
-                    }
-                    Target other = Target.version(ref.model(), occupant);
-                    String into = displacedTo.get().name();
-                    mutations.add(new Mutation.MoveStage(other, to.name(), into, why));
-                    entries.add(EntryDraft.of(Operations.VERSION_STAGE_CHANGED, other,
-                            Details.displaced(to.name(), into, why, ref.version())));
-                    displaced.add(occupant);
-                }
-            }
-            mutations.add(new Mutation.MoveStage(target, from.name(), to.name(), comment));
-            entries.add(EntryDraft.of(Operations.VERSION_STAGE_CHANGED, target,
-                    Details.moved(from.name(), to.name(), comment, displaced)));
-            return stamp.change(preconditions, mutations, entries, applied -> registry.reread(ref));
-        });
+        ModelVersion moved = registry.writer().write(registry.principal(), registry::now,
+                stamp -> decide(stamp, registry.requireVersion(ref), to, comment, false));
         LOG.debug("Moved {} to {} as {}", ref, to.name(), registry.principal());
         return moved;
+    }
+
+    /**
+     * Decides a move of {@code current} into {@code to}. A rollback skips the stage's gates (the
+     * version met them when it entered before) and is marked as one in its journal entry.
+     */
+    Writer.Decision<ModelVersion> decide(Writer.Stamp stamp, VersionRecord current, Stage to, String comment,
+                                         boolean rollback) {
+        VersionRef ref = current.ref();
+        Stage from = registry.lifecycle().stage(current.stage());
+        if (!registry.lifecycle().allows(from, to)) {
+            throw new IllegalTransitionException(ref, from, to);
+        }
+        Target target = Target.version(ref.model(), ref.version());
+        List<Precondition> preconditions = new ArrayList<>();
+        List<Mutation> mutations = new ArrayList<>();
+        List<EntryDraft> entries = new ArrayList<>();
+        preconditions.add(new Precondition.InStage(target, from.name()));
+        List<Gate> gates = rollback ? List.of() : registry.gatesOf(to);
+        List<Integer> occupants = gates.isEmpty() && registry.lifecycle().displacementOf(to).isEmpty() ? List.of()
+                : registry.metadata().versionsInStage(ref.model(), to.name());
+        if (!gates.isEmpty()) {
+            preconditions.addAll(checkGates(gates, current, to, occupants));
+        }
+        List<Integer> displaced = new ArrayList<>();
+        Optional<Stage> displacedTo = registry.lifecycle().displacementOf(to);
+        if (displacedTo.isPresent() || !gates.isEmpty()) {
+            preconditions.add(new Precondition.StageHolds(ref.model(), to.name(), Set.copyOf(occupants)));
+        }
+        if (displacedTo.isPresent()) {
+            String why = DISPLACED_BY + ref;
+            for (int occupant : occupants) {
+                if (occupant == ref.version()) {
+                    continue;
+                }
+                Target other = Target.version(ref.model(), occupant);
+                String into = displacedTo.get().name();
+                mutations.add(new Mutation.MoveStage(other, to.name(), into, why));
+                entries.add(EntryDraft.of(Operations.VERSION_STAGE_CHANGED, other,
+                        Details.displaced(to.name(), into, why, ref.version())));
+                displaced.add(occupant);
+            }
+        }
+        mutations.add(new Mutation.MoveStage(target, from.name(), to.name(), comment));
+        entries.add(EntryDraft.of(Operations.VERSION_STAGE_CHANGED, target, rollback
+                ? Details.rolledBack(from.name(), to.name(), comment, displaced)
+                : Details.moved(from.name(), to.name(), comment, displaced)));
+        return stamp.change(preconditions, mutations, entries, applied -> registry.reread(ref));
     }
 
     /**

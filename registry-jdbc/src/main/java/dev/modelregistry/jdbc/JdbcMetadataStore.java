@@ -401,6 +401,12 @@ public final class JdbcMetadataStore implements MetadataStore {
         return read("find the journal entry with hash " + hash, h -> JournalSql.withHash(h, hash));
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public List<JournalEntry> journalOf(String model, Set<String> operations) {
+        return read("read the journal of " + model, h -> JournalSql.of(h, model, operations));
+    }
+
     /** Releases the database connections; an in-memory H2 database is discarded. Idempotent. */
     @Override
     public void close() {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -167,5 +168,18 @@ final class JournalSql {
                 .bind("hash", hash)
                 .map(ENTRY)
                 .findFirst();
+    }
+
+    /** The entries about a model with one of the operations, in sequence order (index {@code ix_journal_model}). */
+    static List<JournalEntry> of(Handle h, String model, Set<String> operations) {
+        if (operations.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + " FROM journal WHERE model_name = :model"
+                        + " AND operation IN (<operations>) ORDER BY seq")
+                .bind("model", model)
+                .bindList("operations", List.copyOf(operations))
+                .map(ENTRY)
+                .list();
     }
 }

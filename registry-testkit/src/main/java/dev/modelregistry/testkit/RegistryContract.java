@@ -82,6 +82,14 @@ public abstract class RegistryContract extends RegistryFixture {
     }
 
     @Nested
+    class RollingBack extends RegistryRollbackContract {
+        @Override
+        protected Registry registry() {
+            return registry;
+        }
+    }
+
+    @Nested
     class Registering {
 
         @Test
