@@ -23,4 +23,12 @@ public interface Gate {
      * @return empty if the gate is met, else why not, for example {@code auc is 0.87}
      */
     Optional<String> unmet(GateCheck check);
+
+    /**
+     * Whether votes on a request to enter the stage must come from others than the version's
+     * creator and the requester; true for {@link Gates#approvals(int)}.
+     */
+    default boolean fourEyes() {
+        return false;
+    }
 }

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param evaluations the candidate's evaluations, oldest first
  * @param history     the candidate's stage history, starting with its registration
  * @param principal   who asks for the move
+ * @param approvers   the distinct principals who approved the move's promotion request; empty
+ *                    for a move made directly, without a request
  */
 public record GateCheck(ModelVersion candidate, Stage stage, List<ModelVersion> occupants, List<Evaluation> evaluations,
-                        List<StageTransition> history, String principal) {
+                        List<StageTransition> history, String principal, List<String> approvers) {
 
     public GateCheck {
         Objects.requireNonNull(candidate, "candidate");
@@ -24,5 +26,6 @@ public record GateCheck(ModelVersion candidate, Stage stage, List<ModelVersion> 
         evaluations = List.copyOf(evaluations);
         history = List.copyOf(history);
         Objects.requireNonNull(principal, "principal");
+        approvers = List.copyOf(approvers);
     }
 }

@@ -68,6 +68,51 @@ public final class Gates {
                 : Optional.of("it never was in " + stage.name()));
     }
 
+    /**
+     * At least {@code count} distinct principals approved the move's promotion request, none of
+     * them the version's creator or the request's requester (four-eyes): the stage can be entered
+     * only through {@link Registry#requestPromotion} and {@link Registry#approve}, and the registry
+     * refuses votes by the creator and the requester on such a request.
+     *
+     * @throws IllegalArgumentException if {@code count} is below 1
+     */
+    public static Gate approvals(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("approvals(" + count + "): at least 1");
+        }
+        return new Approvals(count);
+    }
+
+    /** The approvals gate. */
+    private static final class Approvals implements Gate {
+        private final int count;
+
+        Approvals(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public String requirement() {
+            return count + (count == 1 ? " approval" : " approvals") + " by others than the creator and the requester";
+        }
+
+        @Override
+        public Optional<String> unmet(GateCheck check) {
+            int have = check.approvers().size();
+            return have >= count ? Optional.empty() : Optional.of("it has " + have);
+        }
+
+        @Override
+        public boolean fourEyes() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return requirement();
+        }
+    }
+
     private static Gate gate(String requirement, java.util.function.Function<GateCheck, Optional<String>> rule) {
         return new Gate() {
             @Override

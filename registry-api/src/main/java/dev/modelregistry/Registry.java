@@ -236,6 +236,50 @@ public interface Registry extends AutoCloseable {
     ModelVersion rollbackAlias(String model, String alias, String reason);
 
     /**
+     * Asks for a version to be moved into a stage; the move happens on the approval that meets
+     * every gate of the stage ({@link #approve}). Journaled as {@code request.opened}.
+     *
+     * @return the pending request
+     * @throws IllegalTransitionException if the lifecycle does not allow the move from the
+     *         version's stage
+     * @throws VersionNotFoundException if there is no such version
+     */
+    PromotionRequest requestPromotion(VersionRef ref, Stage to, String reason);
+
+    /**
+     * Approves a pending request as this registry's principal, and makes its move if every gate of
+     * the stage is then met (the request is then {@code COMPLETED}); otherwise the vote is
+     * recorded and the request stays pending.
+     *
+     * @return the request after the vote
+     * @throws InvalidInputException naming the request or the principal if the request is not
+     *         pending, the principal has voted on it, or the principal created the version or asked
+     *         for the move where the stage requires approvals (four-eyes); nothing changes
+     */
+    PromotionRequest approve(String model, int request, String comment);
+
+    /**
+     * Rejects a pending request as this registry's principal; the request ends {@code REJECTED}.
+     *
+     * @throws InvalidInputException naming the request or the principal, as for {@link #approve}
+     */
+    PromotionRequest reject(String model, int request, String comment);
+
+    /**
+     * The model's request {@code request}, if it has one.
+     *
+     * @throws ModelNotFoundException if there is no such model
+     */
+    Optional<PromotionRequest> promotionRequest(String model, int request);
+
+    /**
+     * The model's pending requests, oldest first.
+     *
+     * @throws ModelNotFoundException if there is no such model
+     */
+    List<PromotionRequest> pendingRequests(String model);
+
+    /**
      * Points {@code alias} of the version's model at the version: sets it, or moves it there from
      * the version it pointed at, atomically; recorded in {@link #modelChanges} (field
      * {@code alias:<name>}, old and new version numbers) and journaled. Setting an alias where it

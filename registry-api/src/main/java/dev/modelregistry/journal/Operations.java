@@ -24,6 +24,15 @@ public final class Operations {
     /** An evaluation was appended to a version. */
     public static final String VERSION_EVALUATED = "version.evaluated";
 
+    /** A promotion request was opened for a version. */
+    public static final String REQUEST_OPENED = "request.opened";
+
+    /** A principal voted on a promotion request. */
+    public static final String REQUEST_VOTED = "request.voted";
+
+    /** A promotion request ended: its move happened, or it was rejected. */
+    public static final String REQUEST_CLOSED = "request.closed";
+
     /** An alias was set on a version, or moved to it from another version. */
     public static final String ALIAS_SET = "alias.set";
 

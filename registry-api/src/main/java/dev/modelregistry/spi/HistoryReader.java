@@ -19,4 +19,7 @@ public interface HistoryReader {
 
     /** The evaluations of a version, oldest first; empty if none or no such version. */
     List<Evaluation> evaluations(String model, int version);
+
+    /** The model's promotion requests with their votes, by number; empty if none or no such model. */
+    List<RequestRecord> requests(String model);
 }

@@ -166,4 +166,52 @@ public sealed interface Mutation {
             return target.model();
         }
     }
+
+    /**
+     * Opens a promotion request as the model's request {@code id} (one more than it has; a
+     * {@link Precondition.RequestsAre} guarantees it), by the change set's principal at its time.
+     *
+     * @param model   model name
+     * @param id      the request's number
+     * @param version the version to move; it must exist
+     * @param to      the stage it would enter
+     * @param reason  why, possibly empty
+     */
+    record OpenRequest(String model, int id, int version, String to, String reason) implements Mutation {
+        public OpenRequest {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Records the change set's principal's vote on a pending request (a
+     * {@link Precondition.RequestIs} guarantees it is pending and who voted).
+     *
+     * @param model   model name
+     * @param id      the request's number
+     * @param approve whether the vote approves
+     * @param comment why, possibly empty
+     */
+    record AddVote(String model, int id, boolean approve, String comment) implements Mutation {
+        public AddVote {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(comment, "comment");
+        }
+    }
+
+    /**
+     * Ends a pending request.
+     *
+     * @param model  model name
+     * @param id     the request's number
+     * @param status how it ended: a {@link dev.modelregistry.PromotionRequest.Status} name
+     */
+    record CloseRequest(String model, int id, String status) implements Mutation {
+        public CloseRequest {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(status, "status");
+        }
+    }
 }

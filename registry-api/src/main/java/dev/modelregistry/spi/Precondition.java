@@ -161,4 +161,31 @@ public sealed interface Precondition {
             return target.model();
         }
     }
+
+    /**
+     * The model exists and has exactly {@code count} promotion requests.
+     *
+     * @param model model name
+     * @param count how many requests it has
+     */
+    record RequestsAre(String model, int count) implements Precondition {
+        public RequestsAre {
+            Objects.requireNonNull(model, "model");
+        }
+    }
+
+    /**
+     * The model's request {@code id} has status {@code status} and exactly {@code votes} votes.
+     *
+     * @param model  model name
+     * @param id     the request's number
+     * @param status a {@link dev.modelregistry.PromotionRequest.Status} name
+     * @param votes  how many votes it has
+     */
+    record RequestIs(String model, int id, String status, int votes) implements Precondition {
+        public RequestIs {
+            Objects.requireNonNull(model, "model");
+            Objects.requireNonNull(status, "status");
+        }
+    }
 }

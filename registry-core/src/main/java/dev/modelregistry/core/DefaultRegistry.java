@@ -11,6 +11,7 @@ import dev.modelregistry.ModelAlreadyExistsException;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.ModelNotFoundException;
 import dev.modelregistry.ModelVersion;
+import dev.modelregistry.PromotionRequest;
 import dev.modelregistry.Registration;
 import dev.modelregistry.Registry;
 import dev.modelregistry.Stage;
@@ -59,6 +60,7 @@ final class DefaultRegistry implements Registry {
     private final Writer writer;
     private final Aliases aliases;
     private final Rollbacks rollbacks;
+    private final Requests requests;
     private final Map<String, List<Gate>> gates;
     private final DefaultJournal journal;
 
@@ -87,6 +89,7 @@ final class DefaultRegistry implements Registry {
         this.writer = new Writer(metadata, listeners);
         this.aliases = new Aliases(this, metadata, lifecycle);
         this.rollbacks = new Rollbacks(this, metadata, transitions);
+        this.requests = new Requests(this, metadata, transitions);
         this.journal = new DefaultJournal(metadata, listeners, this::checkOpen);
     }
 
@@ -179,6 +182,43 @@ final class DefaultRegistry implements Registry {
         checkOpen();
         requireVersion(ref);
         return metadata.evaluations(ref.model(), ref.version());
+    }
+
+    @Override
+    public PromotionRequest requestPromotion(VersionRef ref, Stage to, String reason) {
+        checkOpen();
+        Objects.requireNonNull(ref, "ref");
+        Stage own = stageOf(to);
+        Validation.comment(reason);
+        return writer.write(principal, this::now, stamp -> requests.open(stamp, ref, own, reason));
+    }
+
+    @Override
+    public PromotionRequest approve(String model, int request, String comment) {
+        checkOpen();
+        Validation.comment(comment);
+        return writer.write(principal, this::now, stamp -> requests.vote(stamp, model, request, true, comment));
+    }
+
+    @Override
+    public PromotionRequest reject(String model, int request, String comment) {
+        checkOpen();
+        Validation.comment(comment);
+        return writer.write(principal, this::now, stamp -> requests.vote(stamp, model, request, false, comment));
+    }
+
+    @Override
+    public Optional<PromotionRequest> promotionRequest(String model, int request) {
+        checkOpen();
+        requests.requireModel(model);
+        return requests.read(model, request);
+    }
+
+    @Override
+    public List<PromotionRequest> pendingRequests(String model) {
+        checkOpen();
+        requests.requireModel(model);
+        return requests.pending(model);
     }
 
     @Override

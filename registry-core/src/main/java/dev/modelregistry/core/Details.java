@@ -100,6 +100,32 @@ final class Details {
         return text(o);
     }
 
+    /** A promotion request opened. */
+    static String requestOpened(int id, String to, String reason) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("request", id);
+        o.put("to", to);
+        o.put("reason", reason);
+        return text(o);
+    }
+
+    /** A vote on a promotion request. */
+    static String voted(int id, boolean approve, String comment) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("request", id);
+        o.put("approve", approve);
+        o.put("comment", comment);
+        return text(o);
+    }
+
+    /** A promotion request ended. */
+    static String requestClosed(int id, String status) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("request", id);
+        o.put("status", status);
+        return text(o);
+    }
+
     /** An evaluation appended to a version. */
     static String evaluated(String name, Map<String, Double> metrics, boolean passed, String details) {
         ObjectNode o = JSON.createObjectNode();

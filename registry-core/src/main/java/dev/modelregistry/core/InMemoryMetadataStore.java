@@ -13,6 +13,7 @@ import dev.modelregistry.spi.JournalHashes;
 import dev.modelregistry.spi.JournalHead;
 import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.Mutation;
+import dev.modelregistry.spi.RequestRecord;
 import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
 import java.time.Instant;
@@ -145,6 +146,12 @@ public final class InMemoryMetadataStore implements MetadataStore {
     @Override
     public List<VersionChange> changes(String model, int version) {
         return locked(() -> state.find(model, version).map(v -> List.copyOf(v.changes)).orElseGet(List::of));
+    }
+
+    @Override
+    public List<RequestRecord> requests(String model) {
+        return locked(() -> state.model(model).map(m -> m.requests.stream().map(MemoryState.RequestState::toRecord)
+                .toList()).orElseGet(List::of));
     }
 
     @Override

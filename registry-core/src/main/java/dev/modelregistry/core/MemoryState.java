@@ -3,12 +3,14 @@ package dev.modelregistry.core;
 import dev.modelregistry.Model;
 import dev.modelregistry.Evaluation;
 import dev.modelregistry.ModelChange;
+import dev.modelregistry.PromotionRequest;
 import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
 import dev.modelregistry.spi.ChangeConflictException;
 import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.NewVersion;
 import dev.modelregistry.spi.Precondition;
+import dev.modelregistry.spi.RequestRecord;
 import dev.modelregistry.spi.Target;
 import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
@@ -57,6 +59,17 @@ final class MemoryState {
         } else if (p instanceof Precondition.ModelExists c) {
             if (!models.containsKey(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
+            }
+        } else if (p instanceof Precondition.RequestsAre c) {
+            ModelState model = models.get(c.model());
+            if (model == null || model.requests.size() != c.count()) {
+                throw new ChangeConflictException(p, model == null ? "no such model" : "it has " + model.requests.size());
+            }
+        } else if (p instanceof Precondition.RequestIs c) {
+            RequestState r = request(c.model(), c.id());
+            if (r == null || !r.status.equals(c.status()) || r.votes.size() != c.votes()) {
+                throw new ChangeConflictException(p, r == null ? "no such request"
+                        : "it is " + r.status + " with " + r.votes.size() + " votes");
             }
         } else if (p instanceof Precondition.EvaluationsAre c) {
             int count = find(c.model(), c.target().version()).map(v -> v.evaluations.size()).orElse(-1);
@@ -128,6 +141,12 @@ final class MemoryState {
                 ok = fields(c.target()).isPresent();
             } else if (m instanceof Mutation.AddEvaluation c) {
                 ok = find(c.model(), c.target().version()).isPresent();
+            } else if (m instanceof Mutation.OpenRequest c) {
+                ok = find(c.model(), c.version()).isPresent();
+            } else if (m instanceof Mutation.AddVote c) {
+                ok = request(c.model(), c.id()) != null;
+            } else if (m instanceof Mutation.CloseRequest c) {
+                ok = request(c.model(), c.id()) != null;
             } else if (m instanceof Mutation.SetAlias c) {
                 ok = c.to() == null ? models.containsKey(c.model()) : find(c.model(), c.to()).isPresent();
             } else {
@@ -166,6 +185,12 @@ final class MemoryState {
                 h.tags().put(c.key(), c.to());
             }
             h.record("tag:" + c.key(), c.from(), c.to(), actor, at);
+        } else if (m instanceof Mutation.OpenRequest c) {
+            models.get(c.model()).requests.add(new RequestState(c, actor, at));
+        } else if (m instanceof Mutation.AddVote c) {
+            request(c.model(), c.id()).votes.add(new PromotionRequest.Vote(actor, c.approve(), c.comment(), at));
+        } else if (m instanceof Mutation.CloseRequest c) {
+            request(c.model(), c.id()).status = c.status();
         } else if (m instanceof Mutation.AddEvaluation c) {
             VersionState v = find(c.model(), c.target().version()).orElseThrow();
             v.evaluations.add(new Evaluation(new VersionRef(c.model(), v.number), v.evaluations.size() + 1, c.name(),
@@ -209,6 +234,34 @@ final class MemoryState {
         void record(String field, String oldValue, String newValue, String actor, Instant at);
     }
 
+    private RequestState request(String model, int id) {
+        ModelState m = models.get(model);
+        return m == null || id < 1 || id > m.requests.size() ? null : m.requests.get(id - 1);
+    }
+
+    /** A promotion request and its votes. */
+    static final class RequestState {
+        final Mutation.OpenRequest opened;
+        final String requestedBy;
+        final Instant at;
+        final List<PromotionRequest.Vote> votes = new ArrayList<>();
+        String status = PromotionRequest.Status.PENDING.name();
+
+        RequestState(Mutation.OpenRequest opened, String requestedBy, Instant at) {
+            this.opened = opened;
+            this.requestedBy = requestedBy;
+            this.at = at;
+        }
+
+        RequestRecord toRecord() {
+            // In the order the SQL stores read them: by time, then principal.
+            List<PromotionRequest.Vote> ordered = votes.stream().sorted(java.util.Comparator
+                    .comparing(PromotionRequest.Vote::at).thenComparing(PromotionRequest.Vote::principal)).toList();
+            return new RequestRecord(opened.model(), opened.id(), opened.version(), opened.to(), requestedBy,
+                    opened.reason(), at, status, ordered);
+        }
+    }
+
     /** Mutable model state. */
     static final class ModelState implements History {
         final String name;
@@ -217,6 +270,7 @@ final class MemoryState {
         final Map<String, String> tags;
         final TreeMap<Integer, VersionState> versions = new TreeMap<>();
         final TreeMap<String, Integer> aliases = new TreeMap<>();
+        final List<RequestState> requests = new ArrayList<>();
         final List<ModelChange> changes = new ArrayList<>();
         String description;
         int latestVersion;

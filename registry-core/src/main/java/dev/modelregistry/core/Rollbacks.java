@@ -15,6 +15,7 @@ import dev.modelregistry.spi.Precondition;
 import dev.modelregistry.spi.Target;
 import dev.modelregistry.spi.VersionRecord;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -63,7 +64,13 @@ final class Rollbacks {
             Optional<VersionRecord> version = metadata.version(model, candidate);
             if (version.isPresent() && registry.lifecycle().allows(registry.lifecycle().stage(version.get().stage()),
                     stage)) {
-                return transitions.decide(stamp, version.get(), stage, reason, true);
+                Writer.Decision<ModelVersion> move = transitions.decide(stamp, version.get(), stage, reason, true,
+                        List.of());
+                // Pinned to the holders this decision read, not only to those the move read later.
+                List<Precondition> preconditions = new ArrayList<>(move.changes().preconditions());
+                preconditions.add(new Precondition.StageHolds(model, stage.name(), Set.copyOf(occupants)));
+                return stamp.change(preconditions, move.changes().mutations(), move.changes().entries(),
+                        move.result());
             }
         }
         throw new NothingToRollBackException(model + " " + stage.name());

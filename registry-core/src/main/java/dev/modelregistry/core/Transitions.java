@@ -42,7 +42,7 @@ final class Transitions {
 
     ModelVersion move(VersionRef ref, Stage to, String comment) {
         ModelVersion moved = registry.writer().write(registry.principal(), registry::now,
-                stamp -> decide(stamp, registry.requireVersion(ref), to, comment, false));
+                stamp -> decide(stamp, registry.requireVersion(ref), to, comment, false, List.of()));
         LOG.debug("Moved {} to {} as {}", ref, to.name(), registry.principal());
         return moved;
     }
@@ -50,9 +50,12 @@ final class Transitions {
     /**
      * Decides a move of {@code current} into {@code to}. A rollback skips the stage's gates (the
      * version met them when it entered before) and is marked as one in its journal entry.
+     *
+     * @param approvers who approved the move's promotion request, empty for a direct move
+     * @throws GateRefusedException if a gate of the stage is not met
      */
     Writer.Decision<ModelVersion> decide(Writer.Stamp stamp, VersionRecord current, Stage to, String comment,
-                                         boolean rollback) {
+                                         boolean rollback, List<String> approvers) {
         VersionRef ref = current.ref();
         Stage from = registry.lifecycle().stage(current.stage());
         if (!registry.lifecycle().allows(from, to)) {
@@ -67,7 +70,7 @@ final class Transitions {
         List<Integer> occupants = gates.isEmpty() && registry.lifecycle().displacementOf(to).isEmpty() ? List.of()
                 : registry.metadata().versionsInStage(ref.model(), to.name());
         if (!gates.isEmpty()) {
-            preconditions.addAll(checkGates(gates, current, to, occupants));
+            preconditions.addAll(checkGates(gates, current, to, occupants, approvers));
         }
         List<Integer> displaced = new ArrayList<>();
         Optional<Stage> displacedTo = registry.lifecycle().displacementOf(to);
@@ -102,7 +105,8 @@ final class Transitions {
      *
      * @throws GateRefusedException listing every unmet gate
      */
-    private List<Precondition> checkGates(List<Gate> gates, VersionRecord current, Stage to, List<Integer> occupants) {
+    private List<Precondition> checkGates(List<Gate> gates, VersionRecord current, Stage to, List<Integer> occupants,
+                                          List<String> approvers) {
         VersionRef ref = current.ref();
         List<ModelVersion> inStage = new ArrayList<>();
         for (int occupant : occupants) {
@@ -111,7 +115,7 @@ final class Transitions {
         inStage.sort((a, b) -> Integer.compare(b.version(), a.version()));
         List<Evaluation> evaluations = registry.metadata().evaluations(ref.model(), ref.version());
         GateCheck check = new GateCheck(registry.toModelVersion(current), to, inStage, evaluations,
-                registry.history(ref), registry.principal());
+                registry.history(ref), registry.principal(), approvers);
         List<String> unmet = new ArrayList<>();
         for (Gate gate : gates) {
             gate.unmet(check).ifPresent(why -> unmet.add(gate.requirement() + ": " + why));

@@ -147,6 +147,12 @@ final class ChangeWriter {
                 VersionWrites.alias(h, c, changes.principal(), changes.at());
             } else if (m instanceof Mutation.AddEvaluation c) {
                 VersionWrites.evaluate(h, c, changes.principal(), changes.at());
+            } else if (m instanceof Mutation.OpenRequest c) {
+                VersionWrites.openRequest(h, c, changes.principal(), changes.at());
+            } else if (m instanceof Mutation.AddVote c) {
+                VersionWrites.vote(h, c, changes.principal(), changes.at());
+            } else if (m instanceof Mutation.CloseRequest c) {
+                VersionWrites.closeRequest(h, c);
             } else {
                 throw new IllegalArgumentException("Unknown mutation " + m);
             }

@@ -13,6 +13,7 @@ import dev.modelregistry.spi.Capability;
 import dev.modelregistry.spi.ChangeSet;
 import dev.modelregistry.spi.JournalHead;
 import dev.modelregistry.spi.MetadataStore;
+import dev.modelregistry.spi.RequestRecord;
 import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
 import java.io.IOException;
@@ -368,6 +369,12 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public List<VersionChange> changes(String model, int version) {
         return read("read the changes of " + model + " v" + version, h -> VersionReads.changes(h, model, version));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<RequestRecord> requests(String model) {
+        return read("read the promotion requests of " + model, h -> VersionReads.requests(h, model));
     }
 
     /** {@inheritDoc} */

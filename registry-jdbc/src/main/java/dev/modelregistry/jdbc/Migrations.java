@@ -49,7 +49,8 @@ final class Migrations {
             new Code(4, "V4__path_order_digests", PathOrderMigration::apply),
             script("V5__aliases.sql"),
             script("V6__evaluations.sql"),
-            script("V7__journal_by_model.sql"));
+            script("V7__journal_by_model.sql"),
+            script("V8__promotion_requests.sql"));
 
     /** The version the schema is at once every step has run. */
     static final int LATEST = STEPS.get(STEPS.size() - 1).version();

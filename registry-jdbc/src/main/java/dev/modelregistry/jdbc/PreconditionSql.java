@@ -35,6 +35,23 @@ final class PreconditionSql {
             if (!locked.exists(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
             }
+        } else if (p instanceof Precondition.RequestsAre c) {
+            int count = h.createQuery("SELECT COUNT(*) FROM promotion_requests WHERE model_name = :model")
+                    .bind("model", c.model()).mapTo(Integer.class).one();
+            if (!locked.exists(c.model()) || count != c.count()) {
+                throw new ChangeConflictException(p, "it has " + count);
+            }
+        } else if (p instanceof Precondition.RequestIs c) {
+            Optional<String> state = h.createQuery("SELECT r.status, COUNT(v.principal) FROM promotion_requests r"
+                            + " LEFT JOIN request_votes v ON v.model_name = r.model_name AND v.request_id = r.request_id"
+                            + " WHERE r.model_name = :model AND r.request_id = :id GROUP BY r.status")
+                    .bind("model", c.model())
+                    .bind("id", c.id())
+                    .map((rs, ctx) -> rs.getString(1) + " with " + rs.getInt(2) + " votes")
+                    .findOne();
+            if (!state.equals(Optional.of(c.status() + " with " + c.votes() + " votes"))) {
+                throw new ChangeConflictException(p, state.map(st -> "it is " + st).orElse("no such request"));
+            }
         } else if (p instanceof Precondition.EvaluationsAre c) {
             // No row if the version does not exist.
             Optional<Integer> count = h.createQuery("SELECT COUNT(e.seq) FROM versions v LEFT JOIN version_evaluations e"

@@ -3,8 +3,10 @@ package dev.modelregistry.jdbc;
 import dev.modelregistry.Evaluation;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.ModelChange;
+import dev.modelregistry.PromotionRequest;
 import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
+import dev.modelregistry.spi.RequestRecord;
 import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
 import java.sql.ResultSet;
@@ -133,6 +135,34 @@ final class VersionReads {
                 .map((rs, ctx) -> new VersionChange(ref, rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))))
                 .list();
+    }
+
+    /** A model's promotion requests with their votes, by number, in one statement. */
+    static List<RequestRecord> requests(Handle h, String model) {
+        Map<Integer, RequestRecord> byId = new LinkedHashMap<>();
+        Map<Integer, List<PromotionRequest.Vote>> votes = new HashMap<>();
+        h.createQuery("SELECT r.request_id, r.version_number, r.to_stage, r.requested_by, r.reason, r.at_millis,"
+                        + " r.status, v.principal, v.approve, v.vote_comment, v.at_millis FROM promotion_requests r"
+                        + " LEFT JOIN request_votes v ON v.model_name = r.model_name AND v.request_id = r.request_id"
+                        + " WHERE r.model_name = :model ORDER BY r.request_id, v.at_millis, v.principal")
+                .bind("model", model)
+                .reduceResultSet(byId, (acc, rs, ctx) -> {
+                    int id = rs.getInt(1);
+                    if (!acc.containsKey(id)) {
+                        acc.put(id, new RequestRecord(model, id, rs.getInt(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), List.of()));
+                    }
+                    String principal = rs.getString(8);
+                    if (principal != null) {
+                        votes.computeIfAbsent(id, k -> new ArrayList<>()).add(new PromotionRequest.Vote(principal,
+                                rs.getBoolean(9), rs.getString(10), Instant.ofEpochMilli(rs.getLong(11))));
+                    }
+                    return acc;
+                });
+        List<RequestRecord> requests = new ArrayList<>(byId.size());
+        byId.forEach((id, r) -> requests.add(new RequestRecord(model, id, r.version(), r.to(), r.requestedBy(),
+                r.reason(), r.at(), r.status(), votes.getOrDefault(id, List.of()))));
+        return requests;
     }
 
     /** A version's evaluations with their metrics, oldest first, in one statement. */

@@ -124,6 +124,39 @@ final class VersionWrites {
         }
     }
 
+    static void openRequest(Handle h, Mutation.OpenRequest m, String actor, Instant at) {
+        h.createUpdate("INSERT INTO promotion_requests (model_name, request_id, version_number, to_stage, requested_by,"
+                        + " reason, at_millis, status) VALUES (:model, :id, :version, :to, :actor, :reason, :at, 'PENDING')")
+                .bind("model", m.model())
+                .bind("id", m.id())
+                .bind("version", m.version())
+                .bind("to", m.to())
+                .bind("actor", actor)
+                .bind("reason", m.reason())
+                .bind("at", at.toEpochMilli())
+                .execute();
+    }
+
+    static void vote(Handle h, Mutation.AddVote m, String actor, Instant at) {
+        h.createUpdate("INSERT INTO request_votes (model_name, request_id, principal, approve, vote_comment, at_millis)"
+                        + " VALUES (:model, :id, :actor, :approve, :comment, :at)")
+                .bind("model", m.model())
+                .bind("id", m.id())
+                .bind("actor", actor)
+                .bind("approve", m.approve())
+                .bind("comment", m.comment())
+                .bind("at", at.toEpochMilli())
+                .execute();
+    }
+
+    static void closeRequest(Handle h, Mutation.CloseRequest m) {
+        h.createUpdate("UPDATE promotion_requests SET status = :status WHERE model_name = :model AND request_id = :id")
+                .bind("status", m.status())
+                .bind("model", m.model())
+                .bind("id", m.id())
+                .execute();
+    }
+
     static void alias(Handle h, Mutation.SetAlias m, String actor, Instant at) {
         String sql;
         if (m.from() == null) {

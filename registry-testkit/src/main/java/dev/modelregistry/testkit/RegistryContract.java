@@ -90,6 +90,14 @@ public abstract class RegistryContract extends RegistryFixture {
     }
 
     @Nested
+    class Requesting extends RegistryRequestContract {
+        @Override
+        protected Registry registry() {
+            return registry;
+        }
+    }
+
+    @Nested
     class Registering {
 
         @Test
