@@ -98,6 +98,14 @@ public abstract class RegistryContract extends RegistryFixture {
     }
 
     @Nested
+    class RandomOperations extends RegistryInvariantsContract {
+        @Override
+        protected Registry registry() {
+            return registry;
+        }
+    }
+
+    @Nested
     class Registering {
 
         @Test
