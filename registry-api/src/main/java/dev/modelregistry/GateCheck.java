@@ -8,15 +8,17 @@ import java.util.Objects;
  * transaction's snapshot of the decision.
  *
  * @param candidate   the version that would enter
- * @param stage       the stage it would enter
- * @param occupants   the versions in that stage now, newest first
+ * @param stage       the stage it would enter; for an alias move, the stage it is in
+ * @param alias       the protected alias that would point at it, or null for a stage move
+ * @param occupants   the versions in that stage now, newest first; for an alias move, the
+ *                    version the alias points at now, if any
  * @param evaluations the candidate's evaluations, oldest first
  * @param history     the candidate's stage history, starting with its registration
  * @param principal   who asks for the move
  * @param approvers   the distinct principals who approved the move's promotion request; empty
  *                    for a move made directly, without a request
  */
-public record GateCheck(ModelVersion candidate, Stage stage, List<ModelVersion> occupants, List<Evaluation> evaluations,
+public record GateCheck(ModelVersion candidate, Stage stage, String alias, List<ModelVersion> occupants, List<Evaluation> evaluations,
                         List<StageTransition> history, String principal, List<String> approvers) {
 
     public GateCheck {

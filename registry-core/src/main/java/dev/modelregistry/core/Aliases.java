@@ -1,5 +1,9 @@
 package dev.modelregistry.core;
 
+import dev.modelregistry.Evaluation;
+import dev.modelregistry.Gate;
+import dev.modelregistry.GateCheck;
+import dev.modelregistry.GateRefusedException;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
 import dev.modelregistry.Limits;
@@ -15,6 +19,7 @@ import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.Precondition;
 import dev.modelregistry.spi.Target;
 import dev.modelregistry.spi.VersionRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,6 +47,11 @@ final class Aliases {
 
     /** Checks that {@code alias} can be an alias of this lifecycle's models. */
     String validate(String alias) {
+        return validate(alias, lifecycle);
+    }
+
+    /** Checks that {@code alias} can be an alias of the models of a registry with {@code lifecycle}. */
+    static String validate(String alias, Lifecycle lifecycle) {
         if (alias == null || alias.isEmpty()) {
             throw new InvalidInputException("alias", alias, "must not be empty");
         }
@@ -71,8 +81,25 @@ final class Aliases {
             return Writer.Decision.unchanged(result);
         }
         Target target = Target.version(ref.model(), ref.version());
-        return stamp.change(List.of(new Precondition.InStage(target, version.stage()),
-                        new Precondition.AliasIs(ref.model(), alias, from)),
+        List<Precondition> preconditions = new ArrayList<>(List.of(new Precondition.InStage(target, version.stage()),
+                new Precondition.AliasIs(ref.model(), alias, from)));
+        List<Gate> gates = registry.gatesOfAlias(alias);
+        if (!gates.isEmpty()) {
+            List<ModelVersion> holder = from == null ? List.of()
+                    : metadata.version(ref.model(), from).map(registry::toModelVersion).stream().toList();
+            List<Evaluation> evaluations = metadata.evaluations(ref.model(), ref.version());
+            GateCheck check = new GateCheck(result, lifecycle.stage(version.stage()), alias, holder, evaluations,
+                    registry.history(ref), stamp.principal(), List.of());
+            List<String> unmet = new ArrayList<>();
+            for (Gate gate : gates) {
+                gate.unmet(check).ifPresent(why -> unmet.add(gate.requirement() + ": " + why));
+            }
+            if (!unmet.isEmpty()) {
+                throw new GateRefusedException(ref, lifecycle.stage(version.stage()), alias, unmet);
+            }
+            preconditions.add(new Precondition.EvaluationsAre(target, evaluations.size()));
+        }
+        return stamp.change(preconditions,
                 List.of(new Mutation.SetAlias(ref.model(), alias, from, ref.version())),
                 List.of(EntryDraft.of(Operations.ALIAS_SET, target, Details.aliasMoved(alias, from, ref.version()))),
                 applied -> result);

@@ -62,20 +62,22 @@ final class DefaultRegistry implements Registry {
     private final Rollbacks rollbacks;
     private final Requests requests;
     private final Map<String, List<Gate>> gates;
+    private final Map<String, List<Gate>> aliasGates;
     private final DefaultJournal journal;
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal) {
-        this(metadata, artifacts, lifecycle, clock, principal, Map.of());
+        this(metadata, artifacts, lifecycle, clock, principal, Map.of(), Map.of());
     }
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal,
-                    Map<String, List<Gate>> gates) {
-        this(metadata, artifacts, lifecycle, clock, principal, new AtomicBoolean(), true, new Listeners(), copy(gates));
+                    Map<String, List<Gate>> gates, Map<String, List<Gate>> aliasGates) {
+        this(metadata, artifacts, lifecycle, clock, principal, new AtomicBoolean(), true, new Listeners(), copy(gates),
+                copy(aliasGates));
     }
 
     private DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock,
                             String principal, AtomicBoolean closed, boolean ownsStores, Listeners listeners,
-                            Map<String, List<Gate>> gates) {
+                            Map<String, List<Gate>> gates, Map<String, List<Gate>> aliasGates) {
         this.metadata = metadata;
         this.artifacts = artifacts;
         this.lifecycle = lifecycle;
@@ -84,6 +86,7 @@ final class DefaultRegistry implements Registry {
         this.closed = closed;
         this.ownsStores = ownsStores;
         this.gates = gates;
+        this.aliasGates = aliasGates;
         this.transitions = new Transitions(this);
         this.listeners = listeners;
         this.writer = new Writer(metadata, listeners);
@@ -443,7 +446,8 @@ final class DefaultRegistry implements Registry {
     @Override
     public Registry as(String principal) {
         checkOpen();
-        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal, closed, false, listeners, gates);
+        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal, closed, false, listeners, gates,
+                aliasGates);
     }
 
     @Override
@@ -499,6 +503,11 @@ final class DefaultRegistry implements Registry {
             }
             return new VersionNotFoundException(ref);
         });
+    }
+
+    /** The gates of pointing {@code alias} at a version, in the order they were configured. */
+    List<Gate> gatesOfAlias(String alias) {
+        return aliasGates.getOrDefault(alias, List.of());
     }
 
     /** The gates of entering {@code stage}, in the order they were configured. */

@@ -32,6 +32,7 @@ public final class RegistryBuilder {
     private Clock clock = Clock.systemUTC();
     private String principal = System.getProperty("user.name", "unknown");
     private final Map<String, List<Gate>> gates = new LinkedHashMap<>();
+    private final Map<String, List<Gate>> aliasGates = new LinkedHashMap<>();
 
     RegistryBuilder() {
     }
@@ -83,6 +84,25 @@ public final class RegistryBuilder {
     }
 
     /**
+     * Protects an alias with a gate: setting or moving {@code alias} of any model onto a version
+     * requires the version to meet all of the alias's gates, as entering a stage does (a rollback
+     * of the alias does not check them). {@link dev.modelregistry.Gates#approvals(int)} applies to
+     * stages only: an alias moves without a request.
+     *
+     * @throws dev.modelregistry.InvalidInputException if {@code alias} cannot be an alias, or the
+     *         gate is an approvals gate
+     */
+    public RegistryBuilder protectAlias(String alias, Gate gate) {
+        Objects.requireNonNull(gate, "gate");
+        if (gate.fourEyes()) {
+            throw new InvalidInputException("gate of alias " + alias, gate.requirement(),
+                    "needs a promotion request, which only stage moves have");
+        }
+        aliasGates.computeIfAbsent(Objects.requireNonNull(alias, "alias"), k -> new ArrayList<>()).add(gate);
+        return this;
+    }
+
+    /**
      * Builds the registry.
      *
      * @throws IllegalStateException                   if a store is missing
@@ -103,6 +123,7 @@ public final class RegistryBuilder {
                 throw new InvalidInputException("gated stage", stage, "is not a stage of the lifecycle " + stages);
             }
         }
-        return new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, principal, gates);
+        aliasGates.keySet().forEach(alias -> Aliases.validate(alias, lifecycle));
+        return new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, principal, gates, aliasGates);
     }
 }

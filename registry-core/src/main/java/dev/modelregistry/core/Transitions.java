@@ -114,7 +114,7 @@ final class Transitions {
         }
         inStage.sort((a, b) -> Integer.compare(b.version(), a.version()));
         List<Evaluation> evaluations = registry.metadata().evaluations(ref.model(), ref.version());
-        GateCheck check = new GateCheck(registry.toModelVersion(current), to, inStage, evaluations,
+        GateCheck check = new GateCheck(registry.toModelVersion(current), to, null, inStage, evaluations,
                 registry.history(ref), registry.principal(), approvers);
         List<String> unmet = new ArrayList<>();
         for (Gate gate : gates) {

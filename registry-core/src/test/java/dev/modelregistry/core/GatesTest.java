@@ -105,6 +105,43 @@ class GatesTest {
         assertThat(List.of(StandardStage.values())).extracting(Stage::name).doesNotContain("TESTING");
     }
 
+    @Test
+    void aProtectedAliasMovesOnlyOntoAVersionThatMeetsItsGates() {
+        try (Registry protectedRegistry = Registries.builder()
+                .metadataStore(new InMemoryMetadataStore())
+                .artifactStore(new InMemoryArtifactStore())
+                .protectAlias("champion", Gates.evaluationPassed("shadow"))
+                .protectAlias("champion", Gates.beatsOccupants("auc"))
+                .build()) {
+            ModelVersion v1 = protectedRegistry.register("fraud").content("m", new byte[] {1}).metric("auc", 0.9).commit();
+            ModelVersion v2 = protectedRegistry.register("fraud").content("m", new byte[] {2}).metric("auc", 0.8).commit();
+            protectedRegistry.evaluate(v1.ref(), "shadow", Map.of(), true, "");
+            protectedRegistry.setAlias(v1.ref(), "champion");
+            protectedRegistry.setAlias(v2.ref(), "challenger");
+            long head = protectedRegistry.journal().head();
+
+            assertThatThrownBy(() -> protectedRegistry.setAlias(v2.ref(), "champion"))
+                    .isInstanceOfSatisfying(GateRefusedException.class, e -> {
+                        assertThat(e.alias()).isEqualTo("champion");
+                        assertThat(e.unmet()).containsExactly("evaluation shadow passed: it has no evaluation shadow",
+                                "auc higher than the versions in the stage: auc is 0.8, v1 has 0.9");
+                    });
+
+            assertThat(protectedRegistry.aliases("fraud")).containsEntry("champion", 1);
+            assertThat(protectedRegistry.journal().head()).isEqualTo(head);
+        }
+    }
+
+    @Test
+    void anApprovalsGateOrABadAliasCannotProtectAnAlias() {
+        assertThatThrownBy(() -> Registries.builder().protectAlias("champion", Gates.approvals(1)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Registries.builder().metadataStore(new InMemoryMetadataStore())
+                .artifactStore(new InMemoryArtifactStore()).protectAlias("PRODUCTION", Gates.metricAtLeast("auc", 1))
+                .build()).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.value()).isEqualTo("PRODUCTION"));
+    }
+
     private ModelVersion promote(ModelVersion v) {
         registry.transition(v, Stage.STAGING, "candidate");
         registry.evaluate(v.ref(), "holdout", Map.of(), true, "");
