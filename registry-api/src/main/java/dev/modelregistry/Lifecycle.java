@@ -29,6 +29,11 @@ public interface Lifecycle {
         return StandardLifecycle.INSTANCE;
     }
 
+    /** Builds a custom lifecycle; see {@link LifecycleBuilder}. */
+    static LifecycleBuilder builder() {
+        return new LifecycleBuilder();
+    }
+
     /** The stage every new version starts in. */
     Stage initial();
 

@@ -18,6 +18,14 @@ public interface Stage {
     /** Retired; where a displaced production version goes. */
     Stage ARCHIVED = StandardStage.ARCHIVED;
 
-    /** The stage's unique, upper-case name, for example {@code "PRODUCTION"}. */
+    /** The stage's unique name, for example {@code "PRODUCTION"}. */
     String name();
+
+    /**
+     * The stage called {@code name}: a standard stage if it is one, else a stage known only by its
+     * name (equal to any other such stage of the same name).
+     */
+    static Stage named(String name) {
+        return LifecycleBuilder.stageNamed(java.util.Objects.requireNonNull(name, "name"));
+    }
 }

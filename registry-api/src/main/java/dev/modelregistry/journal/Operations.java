@@ -24,6 +24,12 @@ public final class Operations {
     /** An evaluation was appended to a version. */
     public static final String VERSION_EVALUATED = "version.evaluated";
 
+    /**
+     * A registry recorded its lifecycle in the store (the entry's model is the empty name: it is
+     * about the registry).
+     */
+    public static final String LIFECYCLE_RECORDED = "lifecycle.recorded";
+
     /** A promotion request was opened for a version. */
     public static final String REQUEST_OPENED = "request.opened";
 

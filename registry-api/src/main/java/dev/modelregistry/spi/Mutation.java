@@ -214,4 +214,22 @@ public sealed interface Mutation {
             Objects.requireNonNull(status, "status");
         }
     }
+
+    /**
+     * Records the registry's lifecycle in the store, replacing the one recorded before (a
+     * {@link Precondition.LifecycleIs} guarantees which). Its model is the empty name: it belongs
+     * to the registry, not to a model.
+     *
+     * @param description the lifecycle as {@link LifecycleText#describe} writes it
+     */
+    record RecordLifecycle(String description) implements Mutation {
+        public RecordLifecycle {
+            Objects.requireNonNull(description, "description");
+        }
+
+        @Override
+        public String model() {
+            return "";
+        }
+    }
 }

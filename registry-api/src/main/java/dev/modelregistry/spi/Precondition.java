@@ -188,4 +188,16 @@ public sealed interface Precondition {
             Objects.requireNonNull(status, "status");
         }
     }
+
+    /**
+     * The store's recorded lifecycle is {@code description}, or none is recorded if it is null.
+     *
+     * @param description the lifecycle as {@link LifecycleText#describe} writes it, or null
+     */
+    record LifecycleIs(String description) implements Precondition {
+        @Override
+        public String model() {
+            return "";
+        }
+    }
 }

@@ -88,14 +88,14 @@ final class Aliases {
             List<ModelVersion> holder = from == null ? List.of()
                     : metadata.version(ref.model(), from).map(registry::toModelVersion).stream().toList();
             List<Evaluation> evaluations = metadata.evaluations(ref.model(), ref.version());
-            GateCheck check = new GateCheck(result, lifecycle.stage(version.stage()), alias, holder, evaluations,
+            GateCheck check = new GateCheck(result, registry.stageNamed(version.stage()), alias, holder, evaluations,
                     registry.history(ref), stamp.principal(), List.of());
             List<String> unmet = new ArrayList<>();
             for (Gate gate : gates) {
                 gate.unmet(check).ifPresent(why -> unmet.add(gate.requirement() + ": " + why));
             }
             if (!unmet.isEmpty()) {
-                throw new GateRefusedException(ref, lifecycle.stage(version.stage()), alias, unmet);
+                throw new GateRefusedException(ref, registry.stageNamed(version.stage()), alias, unmet);
             }
             preconditions.add(new Precondition.EvaluationsAre(target, evaluations.size()));
         }

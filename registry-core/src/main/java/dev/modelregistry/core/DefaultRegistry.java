@@ -3,6 +3,7 @@ package dev.modelregistry.core;
 import dev.modelregistry.Evaluation;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.Gate;
+import dev.modelregistry.IncompatibleLifecycleException;
 import dev.modelregistry.IntegrityException;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
@@ -24,6 +25,7 @@ import dev.modelregistry.journal.Operations;
 import dev.modelregistry.spi.ArtifactStore;
 import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.EntryDraft;
+import dev.modelregistry.spi.LifecycleText;
 import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.Precondition;
 import dev.modelregistry.spi.Target;
@@ -40,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -371,9 +375,9 @@ final class DefaultRegistry implements Registry {
         // (or, if it never moved, the stage it is in), by its creator, when it was created.
         String registeredInto = moves.isEmpty() ? version.stage() : moves.get(0).from();
         List<StageTransition> history = new ArrayList<>(moves.size() + 1);
-        history.add(new StageTransition(ref, null, lifecycle.stage(registeredInto), version.createdBy(),
+        history.add(new StageTransition(ref, null, stageNamed(registeredInto), version.createdBy(),
                 version.createdAt(), StageTransition.REGISTERED));
-        moves.forEach(t -> history.add(new StageTransition(ref, lifecycle.stage(t.from()), lifecycle.stage(t.to()),
+        moves.forEach(t -> history.add(new StageTransition(ref, stageNamed(t.from()), stageNamed(t.to()),
                 t.actor(), t.at(), t.comment())));
         return List.copyOf(history);
     }
@@ -527,16 +531,57 @@ final class DefaultRegistry implements Registry {
     }
 
     ModelVersion toModelVersion(VersionRecord r) {
-        return new ModelVersion(r.model(), r.version(), lifecycle.stage(r.stage()), r.description(), r.params(),
+        return new ModelVersion(r.model(), r.version(), stageNamed(r.stage()), r.description(), r.params(),
                 r.metrics(), r.tags(), r.files(), r.digest(), r.createdBy(), r.createdAt());
     }
 
+    /**
+     * The stage a stored version is in: the lifecycle's, or, for a stage that another registry's
+     * compatible extension of the lifecycle added since this one opened, a stage known by its name.
+     */
+    Stage stageNamed(String name) {
+        for (Stage s : lifecycle.stages()) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        return Stage.named(name);
+    }
+
+    /** The lifecycle's stage of that name: stages are known by name ({@link Stage}). */
     private Stage stageOf(Stage stage) {
         Objects.requireNonNull(stage, "stage");
-        Stage own = lifecycle.stage(stage.name());
-        if (!own.equals(stage)) {
-            throw new InvalidInputException("stage", stage.name(), "is not a stage of " + lifecycle);
-        }
-        return own;
+        return lifecycle.stage(stage.name());
+    }
+
+    /**
+     * Checks the lifecycle against the store and records it: refused if the store's recorded
+     * lifecycle or its versions have stages this one lacks; recorded (and journaled) if it differs
+     * from the one recorded, or if none is and it is not the standard one.
+     *
+     * @throws IncompatibleLifecycleException naming the missing stages
+     */
+    void reconcileLifecycle() {
+        String mine = LifecycleText.describe(lifecycle);
+        boolean standard = mine.equals(LifecycleText.describe(Lifecycle.standard()));
+        writer.write(principal, this::now, stamp -> {
+            Optional<String> recorded = metadata.lifecycle();
+            // The usual case costs one read: the lifecycle recorded is this one, or none is and
+            // this is the standard one (only a custom lifecycle can have put versions elsewhere).
+            if (recorded.map(mine::equals).orElse(standard)) {
+                return Writer.Decision.unchanged(null);
+            }
+            Set<String> needed = new TreeSet<>(metadata.stagesInUse());
+            recorded.ifPresent(r -> needed.addAll(LifecycleText.stages(r)));
+            lifecycle.stages().forEach(st -> needed.remove(st.name()));
+            if (!needed.isEmpty()) {
+                throw new IncompatibleLifecycleException(List.copyOf(needed), lifecycle);
+            }
+            return stamp.change(List.of(new Precondition.LifecycleIs(recorded.orElse(null))),
+                    List.of(new Mutation.RecordLifecycle(mine)),
+                    List.of(EntryDraft.of(Operations.LIFECYCLE_RECORDED, Target.model(""),
+                            Details.lifecycleRecorded(lifecycle))),
+                    applied -> null);
+        });
     }
 }

@@ -100,6 +100,25 @@ final class Details {
         return text(o);
     }
 
+    /** A lifecycle recorded: its stages, initial stage, moves and exclusive stages. */
+    static String lifecycleRecorded(dev.modelregistry.Lifecycle lifecycle) {
+        ObjectNode o = JSON.createObjectNode();
+        ArrayNode stages = o.putArray("stages");
+        lifecycle.stages().forEach(st -> stages.add(st.name()));
+        o.put("initial", lifecycle.initial().name());
+        ArrayNode moves = o.putArray("moves");
+        ObjectNode exclusive = o.putObject("exclusive");
+        for (dev.modelregistry.Stage from : lifecycle.stages()) {
+            for (dev.modelregistry.Stage to : lifecycle.stages()) {
+                if (lifecycle.allows(from, to)) {
+                    moves.add(from.name() + " -> " + to.name());
+                }
+            }
+            lifecycle.displacementOf(from).ifPresent(to -> exclusive.put(from.name(), to.name()));
+        }
+        return text(o);
+    }
+
     /** A promotion request opened. */
     static String requestOpened(int id, String to, String reason) {
         ObjectNode o = JSON.createObjectNode();

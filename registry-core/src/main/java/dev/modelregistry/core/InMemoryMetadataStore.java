@@ -96,6 +96,22 @@ public final class InMemoryMetadataStore implements MetadataStore {
     }
 
     @Override
+    public Optional<String> lifecycle() {
+        return locked(() -> Optional.ofNullable(state.lifecycle));
+    }
+
+    @Override
+    public Set<String> stagesInUse() {
+        return locked(() -> {
+            Set<String> stages = new java.util.TreeSet<>();
+            for (Model m : state.models()) {
+                state.model(m.name()).ifPresent(ms -> ms.versions.values().forEach(v -> stages.add(v.stage)));
+            }
+            return stages;
+        });
+    }
+
+    @Override
     public SortedMap<String, Integer> aliases(String model) {
         return locked(() -> state.model(model).map(m -> (SortedMap<String, Integer>) new TreeMap<>(m.aliases))
                 .orElseGet(TreeMap::new));

@@ -32,6 +32,9 @@ import java.util.TreeSet;
  */
 final class MemoryState {
 
+    /** The recorded lifecycle, or null. */
+    String lifecycle;
+
     private final Map<String, ModelState> models = new TreeMap<>();
 
     Optional<ModelState> model(String name) {
@@ -59,6 +62,10 @@ final class MemoryState {
         } else if (p instanceof Precondition.ModelExists c) {
             if (!models.containsKey(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
+            }
+        } else if (p instanceof Precondition.LifecycleIs c) {
+            if (!java.util.Objects.equals(lifecycle, c.description())) {
+                throw new ChangeConflictException(p, lifecycle == null ? "none is recorded" : "another is recorded");
             }
         } else if (p instanceof Precondition.RequestsAre c) {
             ModelState model = models.get(c.model());
@@ -141,6 +148,8 @@ final class MemoryState {
                 ok = fields(c.target()).isPresent();
             } else if (m instanceof Mutation.AddEvaluation c) {
                 ok = find(c.model(), c.target().version()).isPresent();
+            } else if (m instanceof Mutation.RecordLifecycle) {
+                ok = true;
             } else if (m instanceof Mutation.OpenRequest c) {
                 ok = find(c.model(), c.version()).isPresent();
             } else if (m instanceof Mutation.AddVote c) {
@@ -185,6 +194,8 @@ final class MemoryState {
                 h.tags().put(c.key(), c.to());
             }
             h.record("tag:" + c.key(), c.from(), c.to(), actor, at);
+        } else if (m instanceof Mutation.RecordLifecycle c) {
+            lifecycle = c.description();
         } else if (m instanceof Mutation.OpenRequest c) {
             models.get(c.model()).requests.add(new RequestState(c, actor, at));
         } else if (m instanceof Mutation.AddVote c) {

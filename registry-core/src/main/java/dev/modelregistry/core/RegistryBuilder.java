@@ -108,6 +108,8 @@ public final class RegistryBuilder {
      * @throws IllegalStateException                   if a store is missing
      * @throws dev.modelregistry.InvalidInputException if the default principal (the OS user) is not a
      *         valid principal, or a gate is on a stage the lifecycle does not have
+     * @throws dev.modelregistry.IncompatibleLifecycleException if the store's recorded lifecycle or
+     *         its versions have stages the lifecycle lacks; the stores are closed
      */
     public Registry build() {
         if (metadataStore == null) {
@@ -124,6 +126,18 @@ public final class RegistryBuilder {
             }
         }
         aliasGates.keySet().forEach(alias -> Aliases.validate(alias, lifecycle));
-        return new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, principal, gates, aliasGates);
+        DefaultRegistry registry = new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, principal, gates,
+                aliasGates);
+        try {
+            registry.reconcileLifecycle();
+        } catch (RuntimeException e) {
+            try {
+                registry.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return registry;
     }
 }

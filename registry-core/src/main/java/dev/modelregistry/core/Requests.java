@@ -42,7 +42,7 @@ final class Requests {
 
     Writer.Decision<PromotionRequest> open(Writer.Stamp stamp, VersionRef ref, Stage to, String reason) {
         VersionRecord version = registry.requireVersion(ref);
-        Stage from = registry.lifecycle().stage(version.stage());
+        Stage from = registry.stageNamed(version.stage());
         if (!registry.lifecycle().allows(from, to)) {
             throw new IllegalTransitionException(ref, from, to);
         }
@@ -125,7 +125,7 @@ final class Requests {
     }
 
     private PromotionRequest toRequest(RequestRecord r) {
-        return new PromotionRequest(new VersionRef(r.model(), r.version()), r.id(), registry.lifecycle().stage(r.to()),
+        return new PromotionRequest(new VersionRef(r.model(), r.version()), r.id(), registry.stageNamed(r.to()),
                 r.requestedBy(), r.reason(), r.at(), Status.valueOf(r.status()), r.votes());
     }
 }

@@ -62,7 +62,7 @@ final class Rollbacks {
                 continue;
             }
             Optional<VersionRecord> version = metadata.version(model, candidate);
-            if (version.isPresent() && registry.lifecycle().allows(registry.lifecycle().stage(version.get().stage()),
+            if (version.isPresent() && registry.lifecycle().allows(registry.stageNamed(version.get().stage()),
                     stage)) {
                 Writer.Decision<ModelVersion> move = transitions.decide(stamp, version.get(), stage, reason, true,
                         List.of());

@@ -57,7 +57,7 @@ final class Transitions {
     Writer.Decision<ModelVersion> decide(Writer.Stamp stamp, VersionRecord current, Stage to, String comment,
                                          boolean rollback, List<String> approvers) {
         VersionRef ref = current.ref();
-        Stage from = registry.lifecycle().stage(current.stage());
+        Stage from = registry.stageNamed(current.stage());
         if (!registry.lifecycle().allows(from, to)) {
             throw new IllegalTransitionException(ref, from, to);
         }

@@ -147,6 +147,8 @@ final class ChangeWriter {
                 VersionWrites.alias(h, c, changes.principal(), changes.at());
             } else if (m instanceof Mutation.AddEvaluation c) {
                 VersionWrites.evaluate(h, c, changes.principal(), changes.at());
+            } else if (m instanceof Mutation.RecordLifecycle c) {
+                ModelSql.recordLifecycle(h, c);
             } else if (m instanceof Mutation.OpenRequest c) {
                 VersionWrites.openRequest(h, c, changes.principal(), changes.at());
             } else if (m instanceof Mutation.AddVote c) {

@@ -324,6 +324,18 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     /** {@inheritDoc} */
     @Override
+    public Optional<String> lifecycle() {
+        return read("read the recorded lifecycle", ModelSql::lifecycle);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Set<String> stagesInUse() {
+        return read("read the stages in use", ModelSql::stagesInUse);
+    }
+
+    /** {@inheritDoc} */
+    @Override
     public SortedMap<String, Integer> aliases(String model) {
         return read("read the aliases of " + model, h -> ModelSql.aliases(h, model));
     }

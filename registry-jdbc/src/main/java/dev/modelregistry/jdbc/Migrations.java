@@ -50,7 +50,8 @@ final class Migrations {
             script("V5__aliases.sql"),
             script("V6__evaluations.sql"),
             script("V7__journal_by_model.sql"),
-            script("V8__promotion_requests.sql"));
+            script("V8__promotion_requests.sql"),
+            script("V9__lifecycle.sql"));
 
     /** The version the schema is at once every step has run. */
     static final int LATEST = STEPS.get(STEPS.size() - 1).version();

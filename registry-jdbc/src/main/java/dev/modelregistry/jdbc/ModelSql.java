@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -92,6 +94,39 @@ final class ModelSql {
                     + " VALUES (:name, :key, :value)");
             model.tags().forEach((k, v) -> batch.bind("name", model.model()).bind("key", k).bind("value", v).add());
             batch.execute();
+        }
+    }
+
+    /** The recorded lifecycle, if any. */
+    static Optional<String> lifecycle(Handle h) {
+        return h.createQuery("SELECT description FROM registry_lifecycle WHERE lifecycle_id = 1")
+                .mapTo(String.class)
+                .findOne();
+    }
+
+    /** The stages versions are in. */
+    static Set<String> stagesInUse(Handle h) {
+        return new TreeSet<>(h.createQuery("SELECT DISTINCT stage FROM versions").mapTo(String.class).list());
+    }
+
+    /**
+     * Records the lifecycle, replacing the one before.
+     *
+     * @throws RetryTransaction if another transaction recorded one first: the retry finds it
+     */
+    static void recordLifecycle(Handle h, Mutation.RecordLifecycle m) {
+        int updated = h.createUpdate("UPDATE registry_lifecycle SET description = :d WHERE lifecycle_id = 1")
+                .bind("d", m.description()).execute();
+        if (updated == 0) {
+            try {
+                h.createUpdate("INSERT INTO registry_lifecycle (lifecycle_id, description) VALUES (1, :d)")
+                        .bind("d", m.description()).execute();
+            } catch (JdbiException e) {
+                if (SqlErrors.isUniqueViolation(e)) {
+                    throw new RetryTransaction(e);
+                }
+                throw e;
+            }
         }
     }
 

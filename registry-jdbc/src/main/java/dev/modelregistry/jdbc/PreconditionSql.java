@@ -35,6 +35,11 @@ final class PreconditionSql {
             if (!locked.exists(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
             }
+        } else if (p instanceof Precondition.LifecycleIs c) {
+            Optional<String> recorded = ModelSql.lifecycle(h);
+            if (!recorded.equals(Optional.ofNullable(c.description()))) {
+                throw new ChangeConflictException(p, recorded.isEmpty() ? "none is recorded" : "another is recorded");
+            }
         } else if (p instanceof Precondition.RequestsAre c) {
             int count = h.createQuery("SELECT COUNT(*) FROM promotion_requests WHERE model_name = :model")
                     .bind("model", c.model()).mapTo(Integer.class).one();
