@@ -1,6 +1,7 @@
 package dev.modelregistry.core;
 
 import dev.modelregistry.Registry;
+import dev.modelregistry.testkit.GovernanceContract;
 import dev.modelregistry.testkit.RegistryInvariantsContract;
 import org.junit.jupiter.api.AfterEach;
 
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 class CustomLifecycleInvariantsTest extends RegistryInvariantsContract {
 
     private final Registry registry = Registries.builder().metadataStore(new InMemoryMetadataStore())
-            .artifactStore(new InMemoryArtifactStore()).lifecycle(CustomLifecycleTest.CANARY).build();
+            .artifactStore(new InMemoryArtifactStore()).lifecycle(GovernanceContract.CANARY).build();
 
     @Override
     protected Registry registry() {

@@ -2,11 +2,13 @@ package dev.modelregistry.embedded;
 
 import dev.modelregistry.Registry;
 import dev.modelregistry.core.Registries;
+import dev.modelregistry.core.RegistryBuilder;
 import dev.modelregistry.fs.FileSystemArtifactStore;
 import dev.modelregistry.jdbc.JdbcMetadataStore;
 import dev.modelregistry.testkit.Databases;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /**
  * The team wiring of the registry-level contracts: metadata in a database server, files in a
@@ -26,17 +28,22 @@ final class ServerWiring {
 
     /** A registry over the emptied scratch schema and the blobs under {@code <dir>/artifacts}. */
     Registry open(Path dir, Clock clock, String principal) {
+        return open(dir, clock, principal, builder -> builder);
+    }
+
+    /** Like {@link #open(Path, Clock, String)}, with the builder configured further (gates, a lifecycle). */
+    Registry open(Path dir, Clock clock, String principal, UnaryOperator<RegistryBuilder> configure) {
         Databases.Server server = Databases.require(kind);
         if (scratch == null) {
             scratch = server.createScratch();
         } else {
             scratch.clearRegistry();
         }
-        return Registries.builder()
+        return configure.apply(Registries.builder()
                 .metadataStore(JdbcMetadataStore.create(scratch.url(), server.user(), server.password()))
                 .artifactStore(FileSystemArtifactStore.at(EmbeddedRegistry.artifactsDirectory(dir)))
                 .clock(clock)
-                .principal(principal)
+                .principal(principal))
                 .build();
     }
 
