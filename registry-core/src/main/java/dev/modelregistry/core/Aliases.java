@@ -7,7 +7,6 @@ import dev.modelregistry.GateRefusedException;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
 import dev.modelregistry.Limits;
-import dev.modelregistry.ModelNotFoundException;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Stage;
 import dev.modelregistry.VersionRef;
@@ -90,10 +89,7 @@ final class Aliases {
             List<Evaluation> evaluations = metadata.evaluations(ref.model(), ref.version());
             GateCheck check = new GateCheck(result, registry.stageNamed(version.stage()), alias, holder, evaluations,
                     registry.history(ref), stamp.principal(), List.of());
-            List<String> unmet = new ArrayList<>();
-            for (Gate gate : gates) {
-                gate.unmet(check).ifPresent(why -> unmet.add(gate.requirement() + ": " + why));
-            }
+            List<String> unmet = Transitions.unmet(gates, check);
             if (!unmet.isEmpty()) {
                 throw new GateRefusedException(ref, registry.stageNamed(version.stage()), alias, unmet);
             }
@@ -106,10 +102,7 @@ final class Aliases {
     }
 
     Writer.Decision<Boolean> remove(Writer.Stamp stamp, String model, String alias) {
-        Validation.modelName(model);
-        if (metadata.model(model).isEmpty()) {
-            throw new ModelNotFoundException(model);
-        }
+        registry.requireModel(model);
         Integer from = metadata.aliases(model).get(alias);
         if (from == null) {
             return Writer.Decision.unchanged(false);

@@ -217,14 +217,14 @@ final class DefaultRegistry implements Registry {
     @Override
     public Optional<PromotionRequest> promotionRequest(String model, int request) {
         checkOpen();
-        requests.requireModel(model);
+        requireModel(model);
         return requests.read(model, request);
     }
 
     @Override
     public List<PromotionRequest> pendingRequests(String model) {
         checkOpen();
-        requests.requireModel(model);
+        requireModel(model);
         return requests.pending(model);
     }
 
@@ -306,7 +306,7 @@ final class DefaultRegistry implements Registry {
         });
     }
 
-    private Model requireModel(String name) {
+    Model requireModel(String name) {
         Validation.modelName(name);
         return metadata.model(name).orElseThrow(() -> new ModelNotFoundException(name));
     }

@@ -56,10 +56,7 @@ final class Details {
 
     /** An alias moved back by a rollback. */
     static String aliasRolledBack(String alias, Integer from, Integer to, String reason) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("alias", alias);
-        o.put("from", from);
-        o.put("to", to);
+        ObjectNode o = aliasNode(alias, from, to);
         o.put(ROLLBACK, true);
         o.put("reason", reason);
         return text(o);
@@ -158,11 +155,15 @@ final class Details {
 
     /** An alias set ({@code from} null), moved, or removed ({@code to} null). */
     static String aliasMoved(String alias, Integer from, Integer to) {
+        return text(aliasNode(alias, from, to));
+    }
+
+    private static ObjectNode aliasNode(String alias, Integer from, Integer to) {
         ObjectNode o = JSON.createObjectNode();
         o.put("alias", alias);
         o.put("from", from);
         o.put("to", to);
-        return text(o);
+        return o;
     }
 
     private static ObjectNode move(String from, String to, String comment) {

@@ -4,7 +4,6 @@ import dev.modelregistry.Gate;
 import dev.modelregistry.GateRefusedException;
 import dev.modelregistry.IllegalTransitionException;
 import dev.modelregistry.InvalidInputException;
-import dev.modelregistry.ModelNotFoundException;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.PromotionRequest;
 import dev.modelregistry.PromotionRequest.Status;
@@ -112,16 +111,9 @@ final class Requests {
     }
 
     PromotionRequest require(String model, int id) {
-        requireModel(model);
+        registry.requireModel(model);
         return read(model, id).orElseThrow(() -> new InvalidInputException("promotion request",
                 "request " + id + " of " + model, "does not exist"));
-    }
-
-    void requireModel(String model) {
-        Validation.modelName(model);
-        if (metadata.model(model).isEmpty()) {
-            throw new ModelNotFoundException(model);
-        }
     }
 
     private PromotionRequest toRequest(RequestRecord r) {

@@ -2,7 +2,6 @@ package dev.modelregistry.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.modelregistry.InvalidInputException;
-import dev.modelregistry.ModelNotFoundException;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.NothingToRollBackException;
 import dev.modelregistry.Stage;
@@ -17,7 +16,6 @@ import dev.modelregistry.spi.VersionRecord;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +41,7 @@ final class Rollbacks {
     }
 
     Writer.Decision<ModelVersion> stage(Writer.Stamp stamp, String model, Stage stage, String reason) {
-        requireModel(model);
+        registry.requireModel(model);
         if (registry.lifecycle().displacementOf(stage).isEmpty()) {
             throw new InvalidInputException("stage", stage.name(),
                     "holds more than one version at a time; only an exclusive stage can be rolled back");
@@ -51,13 +49,12 @@ final class Rollbacks {
         Deque<Integer> holders = new ArrayDeque<>();
         for (JournalEntry e : metadata.journalOf(model, Set.of(Operations.VERSION_STAGE_CHANGED))) {
             JsonNode d = Details.parse(e.details());
-            if (stage.name().equals(d.path("to").asText()) && !d.has("displacedBy")) {
+            if (stage.name().equals(d.path("to").asText())) {
                 replay(holders, e.version(), d.path(Details.ROLLBACK).asBoolean(false));
             }
         }
         List<Integer> occupants = metadata.versionsInStage(model, stage.name());
-        for (Iterator<Integer> it = holders.iterator(); it.hasNext(); ) {
-            int candidate = it.next();
+        for (int candidate : holders) {
             if (occupants.contains(candidate)) {
                 continue;
             }
@@ -77,7 +74,7 @@ final class Rollbacks {
     }
 
     Writer.Decision<ModelVersion> alias(Writer.Stamp stamp, String model, String alias, String reason) {
-        requireModel(model);
+        registry.requireModel(model);
         Deque<Integer> holders = new ArrayDeque<>();
         for (JournalEntry e : metadata.journalOf(model, Set.of(Operations.ALIAS_SET))) {
             JsonNode d = Details.parse(e.details());
@@ -87,9 +84,11 @@ final class Rollbacks {
         }
         Integer current = metadata.aliases(model).get(alias);
         for (int candidate : holders) {
-            if (!Objects.equals(candidate, current) && metadata.version(model, candidate).isPresent()) {
+            Optional<VersionRecord> found = Objects.equals(candidate, current) ? Optional.empty()
+                    : metadata.version(model, candidate);
+            if (found.isPresent()) {
                 Target target = Target.version(model, candidate);
-                VersionRecord version = metadata.version(model, candidate).orElseThrow();
+                VersionRecord version = found.get();
                 ModelVersion result = registry.toModelVersion(version);
                 return stamp.change(List.of(new Precondition.InStage(target, version.stage()),
                                 new Precondition.AliasIs(model, alias, current)),
@@ -109,13 +108,6 @@ final class Rollbacks {
         }
         if (holders.isEmpty() || holders.peek() != version) {
             holders.push(version);
-        }
-    }
-
-    private void requireModel(String model) {
-        Validation.modelName(model);
-        if (metadata.model(model).isEmpty()) {
-            throw new ModelNotFoundException(model);
         }
     }
 }

@@ -98,6 +98,15 @@ final class Transitions {
         return stamp.change(preconditions, mutations, entries, applied -> registry.reread(ref));
     }
 
+    /** Every gate of {@code gates} that {@code check} does not meet, as {@code <requirement>: <why not>}. */
+    static List<String> unmet(List<Gate> gates, GateCheck check) {
+        List<String> unmet = new ArrayList<>();
+        for (Gate gate : gates) {
+            gate.unmet(check).ifPresent(why -> unmet.add(gate.requirement() + ": " + why));
+        }
+        return unmet;
+    }
+
     /**
      * Checks every gate of entering {@code to} on what was read, and returns the preconditions that
      * keep it true until the commit beyond those every move has (its stage, the stage's occupants):
@@ -116,10 +125,7 @@ final class Transitions {
         List<Evaluation> evaluations = registry.metadata().evaluations(ref.model(), ref.version());
         GateCheck check = new GateCheck(registry.toModelVersion(current), to, null, inStage, evaluations,
                 registry.history(ref), registry.principal(), approvers);
-        List<String> unmet = new ArrayList<>();
-        for (Gate gate : gates) {
-            gate.unmet(check).ifPresent(why -> unmet.add(gate.requirement() + ": " + why));
-        }
+        List<String> unmet = unmet(gates, check);
         if (!unmet.isEmpty()) {
             throw new GateRefusedException(ref, to, unmet);
         }
