@@ -330,6 +330,12 @@ public interface Registry extends AutoCloseable {
     /** The journal of every committed change, shared by every view of this registry. */
     Journal journal();
 
+    /**
+     * Webhook subscriptions and the delivery of events to them and to sinks such as a message
+     * broker, shared by every view of this registry (changes are made as the view's principal).
+     */
+    dev.modelregistry.events.Deliveries deliveries();
+
     /** The principal this registry acts as; recorded on every change. */
     String principal();
 

@@ -53,4 +53,13 @@ public final class Operations {
 
     private Operations() {
     }
+
+    /** A webhook subscription was created; its details leave out the secret. */
+    public static final String WEBHOOK_CREATED = "webhook.created";
+
+    /** A webhook subscription was changed; its details leave out the secret. */
+    public static final String WEBHOOK_UPDATED = "webhook.updated";
+
+    /** A webhook subscription was removed. */
+    public static final String WEBHOOK_REMOVED = "webhook.removed";
 }

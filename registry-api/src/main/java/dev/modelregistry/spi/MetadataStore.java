@@ -15,7 +15,8 @@ import java.util.Set;
  * reported as {@link dev.modelregistry.StorageException}. Instants are stored with millisecond
  * precision.
  */
-public interface MetadataStore extends ModelReader, VersionReader, HistoryReader, JournalReader, AutoCloseable {
+public interface MetadataStore extends ModelReader, VersionReader, HistoryReader, JournalReader, WebhookReader,
+        DeliveryLedger, AutoCloseable {
 
     /**
      * Applies a change set atomically: checks every precondition, applies every mutation in order

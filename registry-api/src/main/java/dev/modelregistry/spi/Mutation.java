@@ -232,4 +232,38 @@ public sealed interface Mutation {
             return "";
         }
     }
+
+    /**
+     * Stores a webhook subscription, replacing the one of the same name if there is one (a
+     * {@link Precondition.WebhookIs} guarantees which). Its model is the empty name: it belongs to
+     * the registry.
+     *
+     * @param webhook the subscription, already validated
+     */
+    record PutWebhook(dev.modelregistry.events.Webhook webhook) implements Mutation {
+        public PutWebhook {
+            Objects.requireNonNull(webhook, "webhook");
+        }
+
+        @Override
+        public String model() {
+            return "";
+        }
+    }
+
+    /**
+     * Removes a webhook subscription.
+     *
+     * @param name the subscription's name
+     */
+    record RemoveWebhook(String name) implements Mutation {
+        public RemoveWebhook {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public String model() {
+            return "";
+        }
+    }
 }

@@ -200,4 +200,22 @@ public sealed interface Precondition {
             return "";
         }
     }
+
+    /**
+     * The webhook subscription called {@code name} is {@code webhook} (equal as a record), or there
+     * is none if it is null.
+     *
+     * @param name    the subscription's name
+     * @param webhook what it is, or null for none
+     */
+    record WebhookIs(String name, dev.modelregistry.events.Webhook webhook) implements Precondition {
+        public WebhookIs {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public String model() {
+            return "";
+        }
+    }
 }

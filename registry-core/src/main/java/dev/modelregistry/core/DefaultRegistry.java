@@ -443,6 +443,11 @@ final class DefaultRegistry implements Registry {
     }
 
     @Override
+    public dev.modelregistry.events.Deliveries deliveries() {
+        throw new UnsupportedOperationException("deliveries: being built");
+    }
+
+    @Override
     public String principal() {
         return principal;
     }

@@ -16,6 +16,8 @@ import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.RequestRecord;
 import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
+import dev.modelregistry.events.ConsumerStatus;
+import dev.modelregistry.events.DeliveryAttempt;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,6 +46,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
     private final ReentrantLock lock = new ReentrantLock();
     private final MemoryState state = new MemoryState();
     private final List<JournalEntry> journal = new ArrayList<>();
+    private final MemoryLedger ledger = new MemoryLedger();
     private boolean closed;
 
     /** Creates an empty store. */
@@ -206,6 +209,75 @@ public final class InMemoryMetadataStore implements MetadataStore {
                 .toList());
     }
 
+    @Override
+    public List<dev.modelregistry.events.Webhook> webhooks() {
+        return locked(() -> List.copyOf(state.webhooks.values()));
+    }
+
+    @Override
+    public boolean create(String consumer, long position) {
+        return locked(() -> ledger.create(consumer, position));
+    }
+
+    @Override
+    public Optional<ConsumerStatus> lease(String consumer, String holder, Instant now, Instant until) {
+        return locked(() -> ledger.lease(consumer, holder, now, until));
+    }
+
+    @Override
+    public boolean advance(String consumer, String holder, Instant now, long from, long to) {
+        return locked(() -> ledger.advance(consumer, holder, now, from, to));
+    }
+
+    @Override
+    public boolean pause(String consumer, String holder, Instant now, long position, String reason) {
+        return locked(() -> ledger.pause(consumer, holder, now, position, reason));
+    }
+
+    @Override
+    public void release(String consumer, String holder) {
+        locked(() -> {
+            ledger.release(consumer, holder);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ConsumerStatus> consumer(String consumer) {
+        return locked(() -> ledger.consumer(consumer));
+    }
+
+    @Override
+    public Optional<ConsumerStatus> resume(String consumer, long position) {
+        return locked(() -> ledger.resume(consumer, position));
+    }
+
+    @Override
+    public void forget(String consumer) {
+        locked(() -> {
+            ledger.forget(consumer);
+            return null;
+        });
+    }
+
+    @Override
+    public void record(DeliveryAttempt attempt) {
+        locked(() -> {
+            ledger.record(attempt);
+            return null;
+        });
+    }
+
+    @Override
+    public List<DeliveryAttempt> attempts(String consumer, long afterSequence, int limit) {
+        return locked(() -> ledger.attempts(consumer, afterSequence, limit));
+    }
+
+    @Override
+    public Optional<DeliveryAttempt> lastAttempt(String consumer, long sequence) {
+        return locked(() -> ledger.lastAttempt(consumer, sequence));
+    }
+
     /** Discards everything. Idempotent; later operations throw {@link IllegalStateException}. */
     @Override
     public void close() {
@@ -214,6 +286,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
             closed = true;
             state.clear();
             journal.clear();
+            ledger.clear();
         } finally {
             lock.unlock();
         }

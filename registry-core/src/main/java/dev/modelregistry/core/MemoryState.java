@@ -37,6 +37,9 @@ final class MemoryState {
 
     private final Map<String, ModelState> models = new TreeMap<>();
 
+    /** Webhook subscriptions by name. */
+    final Map<String, dev.modelregistry.events.Webhook> webhooks = new TreeMap<>();
+
     Optional<ModelState> model(String name) {
         return Optional.ofNullable(models.get(name));
     }
@@ -51,6 +54,7 @@ final class MemoryState {
 
     void clear() {
         models.clear();
+        webhooks.clear();
     }
 
     /** @throws ChangeConflictException if the precondition does not hold */
@@ -62,6 +66,10 @@ final class MemoryState {
         } else if (p instanceof Precondition.ModelExists c) {
             if (!models.containsKey(c.model())) {
                 throw new ChangeConflictException(p, "no such model");
+            }
+        } else if (p instanceof Precondition.WebhookIs c) {
+            if (!Objects.equals(webhooks.get(c.name()), c.webhook())) {
+                throw new ChangeConflictException(p, webhooks.containsKey(c.name()) ? "it is another" : "there is none");
             }
         } else if (p instanceof Precondition.LifecycleIs c) {
             if (!java.util.Objects.equals(lifecycle, c.description())) {
@@ -148,8 +156,10 @@ final class MemoryState {
                 ok = fields(c.target()).isPresent();
             } else if (m instanceof Mutation.AddEvaluation c) {
                 ok = find(c.model(), c.target().version()).isPresent();
-            } else if (m instanceof Mutation.RecordLifecycle) {
+            } else if (m instanceof Mutation.RecordLifecycle || m instanceof Mutation.PutWebhook) {
                 ok = true;
+            } else if (m instanceof Mutation.RemoveWebhook c) {
+                ok = webhooks.containsKey(c.name());
             } else if (m instanceof Mutation.OpenRequest c) {
                 ok = find(c.model(), c.version()).isPresent();
             } else if (m instanceof Mutation.AddVote c) {
@@ -196,6 +206,10 @@ final class MemoryState {
             h.record("tag:" + c.key(), c.from(), c.to(), actor, at);
         } else if (m instanceof Mutation.RecordLifecycle c) {
             lifecycle = c.description();
+        } else if (m instanceof Mutation.PutWebhook c) {
+            webhooks.put(c.webhook().name(), c.webhook());
+        } else if (m instanceof Mutation.RemoveWebhook c) {
+            webhooks.remove(c.name());
         } else if (m instanceof Mutation.OpenRequest c) {
             models.get(c.model()).requests.add(new RequestState(c, actor, at));
         } else if (m instanceof Mutation.AddVote c) {
