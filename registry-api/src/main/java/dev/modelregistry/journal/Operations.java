@@ -62,4 +62,19 @@ public final class Operations {
 
     /** A webhook subscription was removed. */
     public static final String WEBHOOK_REMOVED = "webhook.removed";
+
+    /** Every operation above, sorted. */
+    public static java.util.SortedSet<String> all() {
+        java.util.SortedSet<String> all = new java.util.TreeSet<>();
+        for (java.lang.reflect.Field field : Operations.class.getFields()) {
+            if (field.getType() == String.class) {
+                try {
+                    all.add((String) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("a public constant is readable", e);
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSortedSet(all);
+    }
 }

@@ -68,20 +68,23 @@ final class DefaultRegistry implements Registry {
     private final Map<String, List<Gate>> gates;
     private final Map<String, List<Gate>> aliasGates;
     private final DefaultJournal journal;
+    private final DeliveryHub hub;
+    private final DefaultDeliveries deliveries;
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal) {
-        this(metadata, artifacts, lifecycle, clock, principal, Map.of(), Map.of());
+        this(metadata, artifacts, lifecycle, clock, principal, Map.of(), Map.of(), RegistryBuilder.DEFAULT_EVENT_SOURCE);
     }
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal,
-                    Map<String, List<Gate>> gates, Map<String, List<Gate>> aliasGates) {
+                    Map<String, List<Gate>> gates, Map<String, List<Gate>> aliasGates, String eventSource) {
         this(metadata, artifacts, lifecycle, clock, principal, new AtomicBoolean(), true, new Listeners(), copy(gates),
-                copy(aliasGates));
+                copy(aliasGates), eventSource, null);
     }
 
     private DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock,
                             String principal, AtomicBoolean closed, boolean ownsStores, Listeners listeners,
-                            Map<String, List<Gate>> gates, Map<String, List<Gate>> aliasGates) {
+                            Map<String, List<Gate>> gates, Map<String, List<Gate>> aliasGates, String eventSource,
+                            DeliveryHub hub) {
         this.metadata = metadata;
         this.artifacts = artifacts;
         this.lifecycle = lifecycle;
@@ -98,6 +101,8 @@ final class DefaultRegistry implements Registry {
         this.rollbacks = new Rollbacks(this, metadata, transitions);
         this.requests = new Requests(this, metadata, transitions);
         this.journal = new DefaultJournal(metadata, listeners, this::checkOpen);
+        this.hub = hub != null ? hub : new DeliveryHub(metadata, listeners, clock, eventSource);
+        this.deliveries = new DefaultDeliveries(this, writer, this.hub);
     }
 
     @Override
@@ -444,7 +449,8 @@ final class DefaultRegistry implements Registry {
 
     @Override
     public dev.modelregistry.events.Deliveries deliveries() {
-        throw new UnsupportedOperationException("deliveries: being built");
+        checkOpen();
+        return deliveries;
     }
 
     @Override
@@ -456,7 +462,7 @@ final class DefaultRegistry implements Registry {
     public Registry as(String principal) {
         checkOpen();
         return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal, closed, false, listeners, gates,
-                aliasGates);
+                aliasGates, hub.source(), hub);
     }
 
     @Override
@@ -467,6 +473,7 @@ final class DefaultRegistry implements Registry {
     @Override
     public void close() {
         if (ownsStores && closed.compareAndSet(false, true)) {
+            hub.close();
             try (artifacts) {
                 metadata.close();
             }

@@ -153,6 +153,34 @@ final class Details {
         return text(o);
     }
 
+    /**
+     * A webhook subscription created or changed: its name, the origin of its URL (scheme, host and
+     * port; a path may hold a token, so it stays out of the journal), event types, model patterns,
+     * whether enabled and whether private addresses are allowed, and whether the secret changed.
+     * Never the secret.
+     */
+    static String webhook(dev.modelregistry.events.Webhook w, boolean secretChanged) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("name", w.name());
+        java.net.URI url = w.url();
+        o.put("url", url.getScheme() + "://" + url.getRawAuthority());
+        ArrayNode types = o.putArray("eventTypes");
+        new java.util.TreeSet<>(w.eventTypes()).forEach(types::add);
+        ArrayNode models = o.putArray("models");
+        w.models().forEach(models::add);
+        o.put("enabled", w.enabled());
+        o.put("allowPrivateAddresses", w.allowPrivateAddresses());
+        o.put("secretChanged", secretChanged);
+        return text(o);
+    }
+
+    /** A webhook subscription removed. */
+    static String webhookRemoved(String name) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("name", name);
+        return text(o);
+    }
+
     /** An alias set ({@code from} null), moved, or removed ({@code to} null). */
     static String aliasMoved(String alias, Integer from, Integer to) {
         return text(aliasNode(alias, from, to));

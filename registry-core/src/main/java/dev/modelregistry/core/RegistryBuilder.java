@@ -31,6 +31,10 @@ public final class RegistryBuilder {
     private Lifecycle lifecycle = Lifecycle.standard();
     private Clock clock = Clock.systemUTC();
     private String principal = System.getProperty("user.name", "unknown");
+    /** The event source of a registry built without {@link #eventSource}. */
+    static final String DEFAULT_EVENT_SOURCE = "urn:dev.modelregistry:registry";
+
+    private String eventSource = DEFAULT_EVENT_SOURCE;
     private final Map<String, List<Gate>> gates = new LinkedHashMap<>();
     private final Map<String, List<Gate>> aliasGates = new LinkedHashMap<>();
 
@@ -69,6 +73,25 @@ public final class RegistryBuilder {
      */
     public RegistryBuilder principal(String principal) {
         this.principal = Validation.principal(Objects.requireNonNull(principal, "principal"));
+        return this;
+    }
+
+    /**
+     * The registry's id in its events: their CloudEvents {@code source}, a URI such as
+     * {@code https://models.example.com/registry} or {@code urn:example:registry:prod}. Every process
+     * of one registry should use the same; two registries whose events meet in one pipeline need
+     * different ones, since a source and an event id identify an event. Default
+     * {@value #DEFAULT_EVENT_SOURCE}.
+     *
+     * @throws dev.modelregistry.InvalidInputException if it is not an absolute URI of at most 512 characters
+     */
+    public RegistryBuilder eventSource(java.net.URI source) {
+        Objects.requireNonNull(source, "source");
+        if (!source.isAbsolute() || source.toString().length() > 512) {
+            throw new InvalidInputException("event source", source.toString(),
+                    "must be an absolute URI of at most 512 characters");
+        }
+        this.eventSource = source.toString();
         return this;
     }
 
@@ -127,7 +150,7 @@ public final class RegistryBuilder {
         }
         aliasGates.keySet().forEach(alias -> Aliases.validate(alias, lifecycle));
         DefaultRegistry registry = new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, principal, gates,
-                aliasGates);
+                aliasGates, eventSource);
         try {
             registry.reconcileLifecycle();
         } catch (RuntimeException e) {

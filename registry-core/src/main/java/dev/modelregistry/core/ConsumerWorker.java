@@ -1,0 +1,240 @@
+package dev.modelregistry.core;
+
+import dev.modelregistry.events.ConsumerStatus;
+import dev.modelregistry.events.DeliveryAttempt;
+import dev.modelregistry.events.DeliveryOptions;
+import dev.modelregistry.events.EventSink;
+import dev.modelregistry.events.RegistryEvent;
+import dev.modelregistry.events.SendResult;
+import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.spi.MetadataStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the journal to one consumer under its lease, in sequence order, at least once: takes
+ * the lease, reads events after the stored cursor, sends each matching one until the sink has it,
+ * logs every attempt, and moves the cursor only past events the sink has (or that do not match).
+ * A cursor move that fails (the lease was lost, or an operator moved the cursor) ends the round;
+ * the next round starts again from what is stored. Runs on its own thread.
+ */
+final class ConsumerWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumerWorker.class);
+    private static final int BATCH = 200;
+    static final int ERROR_LENGTH = 2000;
+
+    /** What every worker of one dispatcher shares. */
+    record Context(MetadataStore store, Listeners listeners, String source, Clock clock, DeliveryOptions options,
+                   String holder, Stopper stopper) {
+    }
+
+    private final Context context;
+    private final String consumer;
+    private final EventSink sink;
+    private final BooleanSupplier exists;
+    private final BooleanSupplier active;
+    private final Predicate<RegistryEvent> matches;
+    private Instant leaseUntil = Instant.MIN;
+
+    /**
+     * @param exists  whether the consumer still exists; the worker ends when it does not
+     * @param active  whether to deliver now (a disabled webhook is not active; its lease is let go)
+     * @param matches whether an event is for this consumer
+     */
+    ConsumerWorker(Context context, String consumer, EventSink sink, BooleanSupplier exists, BooleanSupplier active,
+                   Predicate<RegistryEvent> matches) {
+        this.exists = exists;
+        this.context = context;
+        this.consumer = consumer;
+        this.sink = sink;
+        this.active = active;
+        this.matches = matches;
+    }
+
+    @Override
+    public void run() {
+        while (context.stopper().running() && exists.getAsBoolean()) {
+            try {
+                if (!round()) {
+                    idle(context.options().pollInterval().toMillis());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Delivery to {} failed; trying again after {}", consumer, context.options().pollInterval(), e);
+                idle(context.options().pollInterval().toMillis());
+            }
+        }
+        try {
+            context.store().release(consumer, context.holder());
+        } catch (RuntimeException e) {
+            LOG.debug("Could not release the lease of {}; it ends by itself", consumer, e);
+        }
+    }
+
+    /** One round of delivery; false if there was nothing this worker could do, so it should wait. */
+    private boolean round() {
+        MetadataStore store = context.store();
+        if (!active.getAsBoolean()) {
+            store.release(consumer, context.holder());
+            return false;
+        }
+        Optional<ConsumerStatus> leased = renew();
+        if (leased.isEmpty()) {
+            return false;
+        }
+        if (leased.get().paused()) {
+            store.release(consumer, context.holder());
+            return false;
+        }
+        long position = leased.get().position();
+        List<JournalEntry> entries = store.journal(position, BATCH);
+        if (entries.isEmpty()) {
+            awaitCommit();
+            return true;
+        }
+        long passed = position;
+        for (JournalEntry entry : entries) {
+            if (!context.stopper().running() || !active.getAsBoolean()) {
+                break;
+            }
+            RegistryEvent event = Events.of(entry, context.source());
+            if (!matches.test(event)) {
+                passed = entry.sequence();
+                continue;
+            }
+            if (passed != position) {
+                if (!advance(position, passed)) {
+                    return true;
+                }
+                position = passed;
+            }
+            if (!deliver(event, position) || !advance(position, entry.sequence())) {
+                return true;
+            }
+            position = entry.sequence();
+            passed = position;
+        }
+        if (passed != position) {
+            advance(position, passed);
+        }
+        return true;
+    }
+
+    /** Sends one event until the sink has it; false if the consumer was paused or the lease lost. */
+    private boolean deliver(RegistryEvent event, long position) {
+        DeliveryOptions options = context.options();
+        for (int attempt = 1; ; attempt++) {
+            if (!holdsLease()) {
+                return false;
+            }
+            Instant at = context.clock().instant();
+            long start = System.nanoTime();
+            SendResult result;
+            try {
+                result = sink.send(event);
+            } catch (RuntimeException e) {
+                result = SendResult.retry(0, e.toString(), null);
+            }
+            long latency = (System.nanoTime() - start) / 1_000_000;
+            boolean last = result.outcome() == SendResult.Outcome.REFUSED || attempt >= options.maxAttempts();
+            DeliveryAttempt.Outcome outcome = result.isDelivered() ? DeliveryAttempt.Outcome.DELIVERED
+                    : last ? DeliveryAttempt.Outcome.FAILED : DeliveryAttempt.Outcome.RETRYING;
+            context.store().record(new DeliveryAttempt(consumer, event.sequence(), attempt, at, result.status(),
+                    latency, truncate(result.error()), outcome));
+            if (result.isDelivered()) {
+                return true;
+            }
+            if (last) {
+                String reason = "event " + event.sequence() + (result.outcome() == SendResult.Outcome.REFUSED
+                        ? " was refused: " : " failed " + attempt + " attempts, the last: ") + result.error();
+                LOG.warn("Paused delivery to {}: {}", consumer, reason);
+                context.store().pause(consumer, context.holder(), context.clock().instant(), position,
+                        truncate(reason));
+                leaseUntil = Instant.MIN;
+                return false;
+            }
+            if (!waitBeforeRetry(backoff(attempt, result.retryAfter()))) {
+                return false;
+            }
+        }
+    }
+
+    /** Exponential backoff with jitter (half to all of the doubled wait), or the receiver's Retry-After; never above the maximum. */
+    Duration backoff(int attempt, Optional<Duration> retryAfter) {
+        DeliveryOptions options = context.options();
+        long max = options.maxBackoff().toMillis();
+        if (retryAfter.isPresent()) {
+            return Duration.ofMillis(Math.min(retryAfter.get().toMillis(), max));
+        }
+        long base = Math.min(max, options.initialBackoff().toMillis() << Math.min(attempt - 1, 30));
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    /** Waits, renewing the lease meanwhile; false if stopped or the lease was lost. */
+    private boolean waitBeforeRetry(Duration wait) {
+        long end = System.nanoTime() + wait.toNanos();
+        long slice = Math.max(1, context.options().lease().toMillis() / 3);
+        while (context.stopper().running()) {
+            long left = (end - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return true;
+            }
+            idle(Math.min(left, slice));
+            if (!holdsLease()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Renews the lease when a third of it is gone; false if it was lost. */
+    private boolean holdsLease() {
+        Instant now = context.clock().instant();
+        Duration lease = context.options().lease();
+        if (now.isBefore(leaseUntil.minus(lease.multipliedBy(2).dividedBy(3)))) {
+            return true;
+        }
+        return renew().filter(c -> !c.paused()).isPresent();
+    }
+
+    private Optional<ConsumerStatus> renew() {
+        Instant now = context.clock().instant();
+        Instant until = now.plus(context.options().lease());
+        Optional<ConsumerStatus> leased = context.store().lease(consumer, context.holder(), now, until);
+        leaseUntil = leased.isPresent() ? until : Instant.MIN;
+        return leased;
+    }
+
+    private boolean advance(long from, long to) {
+        boolean moved = context.store().advance(consumer, context.holder(), context.clock().instant(), from, to);
+        if (!moved) {
+            LOG.debug("The cursor of {} was not at {} or its lease was lost; reading it again", consumer, from);
+            leaseUntil = Instant.MIN;
+        }
+        return moved;
+    }
+
+    private void awaitCommit() {
+        try {
+            context.listeners().awaitCommit(context.options().pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void idle(long millis) {
+        context.stopper().sleep(millis);
+    }
+
+    static String truncate(String text) {
+        return text.length() <= ERROR_LENGTH ? text : text.substring(0, ERROR_LENGTH - 1) + "…";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.modelregistry.core;
+
+import dev.modelregistry.InvalidInputException;
+import dev.modelregistry.events.Webhook;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What a webhook subscription may be (docs/WEBHOOKS.md): a name, an http(s) URL without
+ * credentials that does not name a loopback, link-local or private address unless the
+ * subscription allows it, a {@code whsec_} secret, known event types and model patterns.
+ */
+final class WebhookRules {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern MODEL_PATTERN = Pattern.compile("[A-Za-z0-9._/*-]{1,200}");
+    static final int URL_LENGTH = 2048;
+    private static final int PATTERNS = 100;
+
+    private WebhookRules() {
+    }
+
+    /** Checks a subscription as {@code createWebhook} and {@code updateWebhook} take it. */
+    static Webhook check(Webhook webhook) {
+        name(webhook.name());
+        url(webhook.url(), webhook.allowPrivateAddresses());
+        secret(webhook.secret());
+        for (String type : webhook.eventTypes()) {
+            if (!Events.TYPES.contains(type)) {
+                throw new InvalidInputException("event type", type, "is not one of " + Events.TYPES);
+            }
+        }
+        if (webhook.models().size() > PATTERNS) {
+            throw new InvalidInputException("model patterns", Integer.toString(webhook.models().size()),
+                    "more than " + PATTERNS);
+        }
+        for (String pattern : webhook.models()) {
+            if (!MODEL_PATTERN.matcher(pattern).matches()) {
+                throw new InvalidInputException("model pattern", pattern,
+                        "must be 1 to 200 characters of letters, digits, . _ / - and *");
+            }
+        }
+        return webhook;
+    }
+
+    static String name(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidInputException("webhook name", name,
+                    "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return name;
+    }
+
+    /** The secret's key bytes. */
+    static byte[] key(String secret) {
+        return Base64.getDecoder().decode(secret.substring(Webhook.SECRET_PREFIX.length()));
+    }
+
+    private static void secret(String secret) {
+        if (!secret.startsWith(Webhook.SECRET_PREFIX)) {
+            throw new InvalidInputException("webhook secret", "(hidden)", "must start with " + Webhook.SECRET_PREFIX);
+        }
+        byte[] key;
+        try {
+            key = key(secret);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("webhook secret", "(hidden)", "is not base64 after the prefix");
+        }
+        if (key.length < 24 || key.length > 64) {
+            throw new InvalidInputException("webhook secret", "(hidden)",
+                    "must hold 24 to 64 bytes, not " + key.length);
+        }
+    }
+
+    static void url(URI url, boolean allowPrivate) {
+        String text = url.toString();
+        if (text.length() > URL_LENGTH) {
+            throw new InvalidInputException("webhook URL", text.substring(0, 80) + "…", "longer than " + URL_LENGTH);
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new InvalidInputException("webhook URL", text, "must be an http or https URL");
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new InvalidInputException("webhook URL", scheme + "://(credentials)@" + url.getHost(),
+                    "must not hold credentials; sign with the secret instead");
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw new InvalidInputException("webhook URL", text, "has no host");
+        }
+        if (url.getRawFragment() != null) {
+            throw new InvalidInputException("webhook URL", text, "must not have a fragment");
+        }
+        if (!allowPrivate) {
+            checkPublic(url);
+        }
+    }
+
+    /**
+     * Refuses a URL whose host is, or resolves to, an address that is not public. Checked when the
+     * subscription is stored and again before every delivery, since a name may resolve elsewhere
+     * later.
+     */
+    static void checkPublic(URI url) {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(url.getHost());
+        } catch (UnknownHostException e) {
+            throw new InvalidInputException("webhook URL", url.toString(), "has a host that does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (!isPublic(address)) {
+                throw new InvalidInputException("webhook URL", url.toString(), "resolves to "
+                        + address.getHostAddress() + ", a loopback, link-local or private address; create the "
+                        + "subscription with private addresses allowed if that is meant");
+            }
+        }
+    }
+
+    static boolean isPublic(InetAddress a) {
+        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+                || a.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = a.getAddress();
+        if (a instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return first != 0 && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
+                    && !(first == 198 && (second == 18 || second == 19)) // benchmarking
+                    && first < 240;
+        }
+        if (a instanceof Inet6Address) {
+            int first = b[0] & 0xff;
+            if ((first & 0xfe) == 0xfc) { // unique local fc00::/7
+                return false;
+            }
+            boolean mapped = true; // ::ffff:a.b.c.d
+            for (int i = 0; i < 10; i++) {
+                mapped &= b[i] == 0;
+            }
+            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+                try {
+                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
