@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
 /**
  * A real webhook receiver on 127.0.0.1 (the JDK's HTTP server) that answers as a test scripts it:
  * a queue of answers (a status, a status with {@code Retry-After}, a hang longer than the sender's
- * timeout, a redirect), then 200 for everything. It records every request it received, whether its
+ * timeout, a slow 200, a redirect), then 200 for everything, or one answer for everything. It records every request it received, whether its
  * signature verified with an independent {@link SignatureVerifier}, and the most requests it ever
  * had in flight at once. Thread-safe.
  */
@@ -49,8 +49,18 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
-    /** A scripted answer. */
-    public record Answer(int status, String retryAfter, Duration delay, String location) {
+    /**
+     * A scripted answer.
+     *
+     * @param timesOut whether the delay is meant to outlast the sender's timeout, so that the
+     *                 request is recorded as answered -1 instead of with its status
+     */
+    public record Answer(int status, String retryAfter, Duration delay, String location, boolean timesOut) {
+
+        /** An answer that times out exactly when it has a delay. */
+        public Answer(int status, String retryAfter, Duration delay, String location) {
+            this(status, retryAfter, delay, location, !delay.isZero());
+        }
 
         /** Answers {@code status}. */
         public static Answer status(int status) {
@@ -68,6 +78,14 @@ public final class WebhookReceiver implements AutoCloseable {
      */
         public static Answer hang(Duration delay) {
             return new Answer(200, null, delay, null);
+        }
+
+        /**
+         * Waits {@code delay} before answering 200, within the sender's timeout: a slow receiver
+         * that still takes every event, recorded as answered 200.
+         */
+        public static Answer slow(Duration delay) {
+            return new Answer(200, null, delay, null, false);
         }
 
         /** Answers a redirect to {@code location}. */
@@ -134,6 +152,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return received.stream().filter(r -> r.answered() / 100 == 2).toList();
     }
 
+    /** How many requests are in flight now (being read, delayed or answered). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     /** The most requests that were ever in flight at once. */
     public int maxInFlight() {
         return maxInFlight.get();
@@ -177,7 +200,7 @@ public final class WebhookReceiver implements AutoCloseable {
             synchronized (this) {
                 received.add(new Received(Instant.now(), id, timestamp, signature,
                         verifier.verify(id, timestamp, signature, body), body,
-                        answer.delay().isZero() ? answer.status() : -1));
+                        answer.timesOut() ? -1 : answer.status()));
             }
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());

@@ -1,0 +1,250 @@
+package dev.modelregistry.embedded;
+
+import static dev.modelregistry.testkit.WebhookReceiver.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modelregistry.Registry;
+import dev.modelregistry.events.ConsumerStatus;
+import dev.modelregistry.events.Deliveries;
+import dev.modelregistry.events.Webhook;
+import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.testkit.WebhookReceiver;
+import dev.modelregistry.testkit.WebhookReceiver.Answer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Webhook delivery by separate JVMs ({@link DeliveryChild}), killed with SIGKILL while they
+ * deliver to a real, slow receiver on 127.0.0.1. The test process commits the changes; the
+ * children only deliver. What every backend promises: after a kill the next dispatcher goes on
+ * from the stored cursor, so every event arrives, first arrivals are in journal order, and the
+ * only event sent twice is the one the killed process was sending; with two processes delivering
+ * at once, one request is in flight at a time, and when the lease holder dies the other process
+ * takes over within a few lease durations. Subclasses say which backend.
+ */
+abstract class DeliveryProcessesContract {
+
+    private static final String HOOK = "deployer";
+    private static final String CONSUMER = Deliveries.webhookConsumer(HOOK);
+    private static final Duration LEASE = DeliveryChild.OPTIONS.lease();
+    /** Slow enough that a kill lands mid-stream, fast enough that 200 events take seconds. */
+    private static final Answer SLOW = Answer.slow(Duration.ofMillis(15));
+    private static final Duration PATIENCE = Duration.ofSeconds(Child.PATIENCE_SECONDS);
+
+    @TempDir
+    Path dir;
+
+    private final List<Child> children = new ArrayList<>();
+    private Registry registry;
+    private WebhookReceiver receiver;
+
+    /** The registry under test, new and empty for each test. */
+    protected abstract Backend backend();
+
+    /** Runs after the children are gone, for example to drop a schema they used. */
+    protected void afterChildren() {
+    }
+
+    @AfterEach
+    void killLeftovers() throws InterruptedException {
+        try {
+            for (Child child : children) {
+                child.killIfAlive();
+            }
+            if (registry != null) {
+                registry.close();
+            }
+            if (receiver != null) {
+                receiver.close();
+            }
+        } finally {
+            afterChildren();
+        }
+    }
+
+    @Test
+    void aDeliveringProcessKilledMidStreamIsReplacedAndEveryEventArrivesInOrder() throws Exception {
+        // Started first, so that with the embedded backend the process killed hosts the database.
+        Child first = startDeliverer("deliverer-0");
+        long created = subscribe();
+        Committer committer = Committer.start(registry, 200);
+
+        assertThat(await(PATIENCE, () -> receiver.accepted().size() >= 60)).as("60 events delivered").isTrue();
+        first.kill();
+        long stored = status().position();
+        int beforeRestart = receiver.received().size();
+        Child second = startDeliverer("deliverer-1");
+        long head = committer.await();
+
+        assertThat(await(PATIENCE, () -> status().position() == head)).as("delivered up to %s", head).isTrue();
+        List<Long> received = sequences(receiver.received());
+        List<Long> journal = journalAfter(created);
+        assertThat(receiver.received()).allSatisfy(r -> {
+            assertThat(r.verified()).as("signature of %s", r.id()).isTrue();
+            assertThat(r.answered()).isEqualTo(200);
+        });
+        // The killed process was sending the event after its stored cursor, or had it delivered
+        // without moving the cursor: that one may come twice, one right after the other.
+        assertThat(withoutRepeats(received)).as("first arrivals").isEqualTo(journal);
+        List<Long> repeated = repeated(received);
+        assertThat(repeated).as("events received twice").isSubsetOf(stored + 1).hasSizeLessThanOrEqualTo(1);
+        assertThat(received.subList(beforeRestart, received.size())).as("after the restart")
+                .startsWith(stored + 1);
+        second.checkNoError();
+        System.out.printf("%s: killed at cursor %d of %d..%d; %d requests for %d events, repeated %s%n",
+                backend(), stored, created + 1, head, received.size(), journal.size(), repeated);
+    }
+
+    @Test
+    void twoDeliveringProcessesSendOneRequestAtATimeAndTheOtherTakesOverWhenTheHolderIsKilled() throws Exception {
+        Child a = startDeliverer("deliverer-a");
+        Child b = startDeliverer("deliverer-b");
+        Map<String, Child> byDispatcher = new HashMap<>();
+        byDispatcher.put(dispatcherId(a), a);
+        byDispatcher.put(dispatcherId(b), b);
+        long created = subscribe();
+        Committer committer = Committer.start(registry, 150);
+
+        assertThat(await(PATIENCE, () -> receiver.accepted().size() >= 40)).as("40 events delivered").isTrue();
+        AtomicReference<String> holder = new AtomicReference<>();
+        assertThat(await(PATIENCE, () -> {
+            holder.set(status().leaseHolder().orElse(null));
+            return holder.get() != null;
+        })).as("a lease holder").isTrue();
+        Child victim = byDispatcher.get(holder.get());
+        assertThat(victim).as("the holder %s is one of %s", holder.get(), byDispatcher.keySet()).isNotNull();
+        Child survivor = victim == a ? b : a;
+        String survivorId = victim == a ? dispatcherId(b) : dispatcherId(a);
+        int inFlightBefore = receiver.maxInFlight();
+        victim.kill();
+        long killed = System.nanoTime();
+        long stored = status().position();
+
+        assertThat(await(PATIENCE, () -> status().leaseHolder().filter(survivorId::equals).isPresent()))
+                .as("%s takes the lease", survivorId).isTrue();
+        Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+        long head = committer.await();
+        assertThat(await(PATIENCE, () -> status().position() == head)).as("delivered up to %s", head).isTrue();
+
+        List<Long> received = sequences(receiver.received());
+        assertThat(inFlightBefore).as("requests in flight at once while both delivered").isEqualTo(1);
+        assertThat(receiver.maxInFlight()).as("requests in flight at once").isEqualTo(1);
+        assertThat(withoutRepeats(received)).as("first arrivals").isEqualTo(journalAfter(created));
+        assertThat(repeated(received)).as("events received twice").isSubsetOf(stored + 1);
+        assertThat(receiver.received()).allSatisfy(r -> assertThat(r.verified()).isTrue());
+        // Generous for a busy machine: the dead holder's lease runs out after at most one lease.
+        assertThat(takeover).as("takeover after the kill").isLessThan(LEASE.multipliedBy(5));
+        System.out.printf("%s: killed %s holding the lease at cursor %d, %s took over after %d ms; repeated %s%n",
+                backend(), victim.name(), stored, survivor.name(), takeover.toMillis(), repeated(received));
+
+        survivor.closeInput();
+        survivor.awaitSuccess();
+        assertThat(status().leaseHolder()).as("released on close").isEmpty();
+    }
+
+    /**
+     * Starts a delivering child and waits until its dispatcher runs; opens the test's own registry
+     * after the first child opened its own.
+     */
+    private Child startDeliverer(String name) throws Exception {
+        Child child = Child.start(DeliveryChild.class, name, backend(), dir.resolve("logs"));
+        children.add(child);
+        child.awaitLines(l -> l.startsWith("DISPATCHER "), 1, "start delivering");
+        if (registry == null) {
+            registry = backend().open("carol");
+        }
+        return child;
+    }
+
+    private static String dispatcherId(Child child) {
+        return child.lines().stream().filter(l -> l.startsWith("DISPATCHER ")).findFirst().orElseThrow()
+                .substring("DISPATCHER ".length());
+    }
+
+    /** Subscribes a slow receiver; returns the journal's head after the subscription. */
+    private long subscribe() {
+        Webhook hook = Webhook.to(HOOK, URI.create("http://127.0.0.1:1/unused")).withPrivateAddressesAllowed(true);
+        receiver = new WebhookReceiver(hook.secret()).always(SLOW);
+        registry.deliveries().createWebhook(hook.withUrl(receiver.url(HOOK)));
+        return registry.journal().head();
+    }
+
+    private ConsumerStatus status() {
+        return registry.deliveries().status(CONSUMER).orElseThrow();
+    }
+
+    private List<Long> journalAfter(long sequence) {
+        List<Long> sequences = new ArrayList<>();
+        for (List<JournalEntry> page; !(page = registry.journal().after(sequence, 500)).isEmpty(); ) {
+            page.forEach(e -> sequences.add(e.sequence()));
+            sequence = page.get(page.size() - 1).sequence();
+        }
+        return sequences;
+    }
+
+    private static List<Long> sequences(List<WebhookReceiver.Received> received) {
+        return received.stream().map(WebhookReceiver.Received::sequence).toList();
+    }
+
+    /** The list with every element equal to the one before it left out. */
+    private static List<Long> withoutRepeats(List<Long> sequences) {
+        List<Long> result = new ArrayList<>();
+        for (Long s : sequences) {
+            if (result.isEmpty() || !result.get(result.size() - 1).equals(s)) {
+                result.add(s);
+            }
+        }
+        return result;
+    }
+
+    /** The elements that occur more than once, each once, in order. */
+    private static List<Long> repeated(List<Long> sequences) {
+        Map<Long, Integer> counts = new HashMap<>();
+        sequences.forEach(s -> counts.merge(s, 1, Integer::sum));
+        return sequences.stream().distinct().filter(s -> counts.get(s) > 1).toList();
+    }
+
+    /** Registers versions from a thread of the test process while the children deliver. */
+    private static final class Committer {
+        private final Thread thread;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Registry registry;
+
+        private Committer(Registry registry, int count) {
+            this.registry = registry;
+            this.thread = new Thread(() -> {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        registry.register("fraud-" + (i % 3)).content("model.bin", ("item " + i).getBytes())
+                                .param("item", Integer.toString(i)).commit();
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            }, "committer");
+        }
+
+        static Committer start(Registry registry, int count) {
+            Committer c = new Committer(registry, count);
+            c.thread.start();
+            return c;
+        }
+
+        /** Waits for the last commit; returns the journal's head then. */
+        long await() throws InterruptedException {
+            thread.join(PATIENCE.toMillis());
+            assertThat(thread.isAlive()).as("the committer finished").isFalse();
+            assertThat(failure.get()).as("a commit failed").isNull();
+            return registry.journal().head();
+        }
+    }
+}
