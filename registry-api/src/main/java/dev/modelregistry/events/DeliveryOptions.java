@@ -59,6 +59,14 @@ public record DeliveryOptions(int maxAttempts, Duration initialBackoff, Duration
         return new DeliveryOptions(maxAttempts, initialBackoff, maxBackoff, timeout, lease, pollInterval);
     }
 
+    /**
+     * With attempts that never run out: a consumer is paused only by a refusal. For a sink such as
+     * a message broker, so that an outage of any length ends with every event published.
+     */
+    public DeliveryOptions withUnlimitedAttempts() {
+        return withMaxAttempts(Integer.MAX_VALUE);
+    }
+
     /** With other backoff bounds. */
     public DeliveryOptions withBackoff(Duration initial, Duration max) {
         return new DeliveryOptions(maxAttempts, initial, max, timeout, lease, pollInterval);

@@ -105,14 +105,14 @@ final class WebhookRules {
     /**
      * Refuses a URL whose host is, or resolves to, an address that is not public. Checked when the
      * subscription is stored and again before every delivery, since a name may resolve elsewhere
-     * later.
+     * later. A name that does not resolve (yet) passes: delivering to it fails and is retried.
      */
     static void checkPublic(URI url) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(url.getHost());
         } catch (UnknownHostException e) {
-            throw new InvalidInputException("webhook URL", url.toString(), "has a host that does not resolve");
+            return;
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
