@@ -79,6 +79,9 @@ final class WebhookSink implements EventSink {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        // The request timeout of the HTTP client ends with the status line; a body that trickles in
+        // would keep the attempt going past the lease, while another dispatcher sends the event.
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
                 return result(sent.get(100, TimeUnit.MILLISECONDS), clock.instant());
@@ -86,6 +89,10 @@ final class WebhookSink implements EventSink {
                 if (!stopper.running()) {
                     sent.cancel(true);
                     return SendResult.retry(0, "stopped before the receiver answered", null);
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    sent.cancel(true);
+                    return SendResult.retry(0, "timed out after " + timeout.toMillis() + " ms", null);
                 }
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();

@@ -362,6 +362,30 @@ public abstract class DeliveryContract {
     }
 
     @Test
+    void anAnswerThatTricklesPastTheTimeoutIsTimedOutBeforeAnotherDispatcherCouldTakeTheLease() {
+        registry.deliveries().createWebhook(hook);
+        // The status comes at once, the body takes longer than the lease: without a bound on the
+        // whole attempt the other dispatcher would take the lease and send the event meanwhile.
+        receiver.then(Answer.trickle(FAST.lease().multipliedBy(2)));
+        startWebhooks(FAST);
+        startWebhooks(FAST);
+        long sequence = registry.journal().head() + 1;
+        register("fraud");
+        String consumer = Deliveries.webhookConsumer("deployer");
+
+        assertThat(await(PATIENCE, () -> registry.deliveries().outcome(consumer, sequence)
+                .filter(a -> a.outcome() == DeliveryAttempt.Outcome.DELIVERED).isPresent())).isTrue();
+        List<DeliveryAttempt> log = registry.deliveries().log(consumer, sequence - 1, 100).stream()
+                .filter(a -> a.sequence() == sequence).toList();
+        assertThat(log).extracting(DeliveryAttempt::attempt).containsExactly(1, 2);
+        assertThat(log).extracting(DeliveryAttempt::outcome).containsExactly(DeliveryAttempt.Outcome.RETRYING,
+                DeliveryAttempt.Outcome.DELIVERED);
+        assertThat(log.get(0).error()).contains("timed out");
+        assertThat(receiver.accepted()).extracting(WebhookReceiver.Received::sequence).startsWith(sequence)
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void closingTheRegistryStopsItsDispatchers() {
         registry.deliveries().createWebhook(hook);
         startWebhooks(FAST);

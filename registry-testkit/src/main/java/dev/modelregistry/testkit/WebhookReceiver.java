@@ -54,12 +54,14 @@ public final class WebhookReceiver implements AutoCloseable {
      *
      * @param timesOut whether the delay is meant to outlast the sender's timeout, so that the
      *                 request is recorded as answered -1 instead of with its status
+     * @param trickles  whether the status goes out at once and the delay is spent sending the body
      */
-    public record Answer(int status, String retryAfter, Duration delay, String location, boolean timesOut) {
+    public record Answer(int status, String retryAfter, Duration delay, String location, boolean timesOut,
+                         boolean trickles) {
 
-        /** An answer that times out exactly when it has a delay. */
+        /** An answer that times out exactly when it has a delay, and waits before its status. */
         public Answer(int status, String retryAfter, Duration delay, String location) {
-            this(status, retryAfter, delay, location, !delay.isZero());
+            this(status, retryAfter, delay, location, !delay.isZero(), false);
         }
 
         /** Answers {@code status}. */
@@ -85,7 +87,16 @@ public final class WebhookReceiver implements AutoCloseable {
          * that still takes every event, recorded as answered 200.
          */
         public static Answer slow(Duration delay) {
-            return new Answer(200, null, delay, null, false);
+            return new Answer(200, null, delay, null, false, false);
+        }
+
+        /**
+         * Answers 200 at once, then sends the body a byte every 50 ms for {@code duration} (or until
+         * the sender goes away): an answer that takes longer than the sender's timeout although its
+         * status came in time. Recorded as answered -1.
+         */
+        public static Answer trickle(Duration duration) {
+            return new Answer(200, null, duration, null, true, true);
         }
 
         /** Answers a redirect to {@code location}. */
@@ -190,7 +201,10 @@ public final class WebhookReceiver implements AutoCloseable {
             synchronized (this) {
                 answer = script.isEmpty() ? (always != null ? always : Answer.status(200)) : script.poll();
             }
-            if (!answer.delay().isZero()) {
+            if (answer.trickles()) {
+                exchange.sendResponseHeaders(answer.status(), 0);
+                trickle(exchange, answer.delay());
+            } else if (!answer.delay().isZero()) {
                 try {
                     Thread.sleep(answer.delay().toMillis());
                 } catch (InterruptedException e) {
@@ -208,10 +222,28 @@ public final class WebhookReceiver implements AutoCloseable {
             if (answer.location() != null) {
                 exchange.getResponseHeaders().add("Location", answer.location());
             }
-            exchange.sendResponseHeaders(answer.status(), -1);
+            if (!answer.trickles()) {
+                exchange.sendResponseHeaders(answer.status(), -1);
+            }
         } finally {
             inFlight.decrementAndGet();
             exchange.close();
+        }
+    }
+
+    /** Writes a byte every 50 ms for {@code duration}; stops early when the sender went away. */
+    private static void trickle(HttpExchange exchange, Duration duration) {
+        long end = System.nanoTime() + duration.toNanos();
+        try {
+            while (System.nanoTime() < end) {
+                exchange.getResponseBody().write('.');
+                exchange.getResponseBody().flush();
+                Thread.sleep(50);
+            }
+        } catch (IOException gone) {
+            // the sender gave up: what the answer is for
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
