@@ -10,7 +10,9 @@ import dev.modelregistry.events.Webhook;
 import dev.modelregistry.journal.JournalEntry;
 import dev.modelregistry.testkit.WebhookReceiver;
 import dev.modelregistry.testkit.WebhookReceiver.Answer;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deliver to a real, slow receiver on 127.0.0.1. The test process commits the changes; the
  * children only deliver. What every backend promises: after a kill the next dispatcher goes on
  * from the stored cursor, so every event arrives, first arrivals are in journal order, and the
- * only event sent twice is the one the killed process was sending; with two processes delivering
+ * only event sent twice is the last one the killed process sent; with two processes delivering
  * at once, one request is in flight at a time, and when the lease holder dies the other process
  * takes over within a few lease durations. Subclasses say which backend.
  */
@@ -50,6 +52,14 @@ abstract class DeliveryProcessesContract {
     /** The registry under test, new and empty for each test. */
     protected abstract Backend backend();
 
+    /**
+     * How long the database itself may take to serve the other processes after a process is
+     * killed, beyond the delivery lease; none for a database server.
+     */
+    protected Duration databaseTakeover() {
+        return Duration.ZERO;
+    }
+
     /** Runs after the children are gone, for example to drop a schema they used. */
     protected void afterChildren() {
     }
@@ -60,6 +70,7 @@ abstract class DeliveryProcessesContract {
             for (Child child : children) {
                 child.killIfAlive();
             }
+            printWarnings();
             if (registry != null) {
                 registry.close();
             }
@@ -80,7 +91,8 @@ abstract class DeliveryProcessesContract {
 
         assertThat(await(PATIENCE, () -> receiver.accepted().size() >= 60)).as("60 events delivered").isTrue();
         first.kill();
-        long stored = status().position();
+        // Its last request, if the receiver got it whole, is answered and recorded.
+        assertThat(await(PATIENCE, () -> receiver.inFlight() == 0)).as("no request in flight").isTrue();
         int beforeRestart = receiver.received().size();
         Child second = startDeliverer("deliverer-1");
         long head = committer.await();
@@ -92,16 +104,18 @@ abstract class DeliveryProcessesContract {
             assertThat(r.verified()).as("signature of %s", r.id()).isTrue();
             assertThat(r.answered()).isEqualTo(200);
         });
-        // The killed process was sending the event after its stored cursor, or had it delivered
-        // without moving the cursor: that one may come twice, one right after the other.
+        // The killed process may have been sending the event after its stored cursor, or have had
+        // it delivered without moving the cursor yet: the next process sends that one again first.
         assertThat(withoutRepeats(received)).as("first arrivals").isEqualTo(journal);
         List<Long> repeated = repeated(received);
-        assertThat(repeated).as("events received twice").isSubsetOf(stored + 1).hasSizeLessThanOrEqualTo(1);
-        assertThat(received.subList(beforeRestart, received.size())).as("after the restart")
-                .startsWith(stored + 1);
+        assertThat(repeated).as("events received twice: %s", attempts(repeated)).hasSizeLessThanOrEqualTo(1);
+        for (long s : repeated) {
+            assertThat(received.indexOf(s)).as("first copy of %s, the restart after receipt %s", s, beforeRestart)
+                    .isBetween(beforeRestart - 1, beforeRestart);
+        }
         second.checkNoError();
-        System.out.printf("%s: killed at cursor %d of %d..%d; %d requests for %d events, repeated %s%n",
-                backend(), stored, created + 1, head, received.size(), journal.size(), repeated);
+        System.out.printf("%s: killed after %d of %d events; %d requests, repeated %s%n",
+                backend(), beforeRestart, journal.size(), received.size(), repeated);
     }
 
     @Test
@@ -127,8 +141,9 @@ abstract class DeliveryProcessesContract {
         int inFlightBefore = receiver.maxInFlight();
         victim.kill();
         long killed = System.nanoTime();
-        long stored = status().position();
 
+        // With the embedded backend the victim may have hosted the database: then this process
+        // reads the status only after H2 handed the database over, which adds its own seconds.
         assertThat(await(PATIENCE, () -> status().leaseHolder().filter(survivorId::equals).isPresent()))
                 .as("%s takes the lease", survivorId).isTrue();
         Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
@@ -136,15 +151,19 @@ abstract class DeliveryProcessesContract {
         assertThat(await(PATIENCE, () -> status().position() == head)).as("delivered up to %s", head).isTrue();
 
         List<Long> received = sequences(receiver.received());
+        List<Long> repeated = repeated(received);
         assertThat(inFlightBefore).as("requests in flight at once while both delivered").isEqualTo(1);
         assertThat(receiver.maxInFlight()).as("requests in flight at once").isEqualTo(1);
+        // The only event sent twice is the one the victim was sending: its copies are adjacent.
         assertThat(withoutRepeats(received)).as("first arrivals").isEqualTo(journalAfter(created));
-        assertThat(repeated(received)).as("events received twice").isSubsetOf(stored + 1);
+        assertThat(repeated).as("events received twice: %s", attempts(repeated)).hasSizeLessThanOrEqualTo(1);
         assertThat(receiver.received()).allSatisfy(r -> assertThat(r.verified()).isTrue());
-        // Generous for a busy machine: the dead holder's lease runs out after at most one lease.
-        assertThat(takeover).as("takeover after the kill").isLessThan(LEASE.multipliedBy(5));
-        System.out.printf("%s: killed %s holding the lease at cursor %d, %s took over after %d ms; repeated %s%n",
-                backend(), victim.name(), stored, survivor.name(), takeover.toMillis(), repeated(received));
+        // Generous for a busy machine: the dead holder's lease runs out at most one lease after the kill.
+        assertThat(takeover).as("takeover after the kill")
+                .isLessThan(LEASE.multipliedBy(4).plus(databaseTakeover()));
+        System.out.printf("%s: killed %s, the lease holder; %s held the lease %d ms later; %d requests for %d"
+                        + " events, repeated %s%n", backend(), victim.name(), survivor.name(), takeover.toMillis(),
+                received.size(), head - created, repeated);
 
         survivor.closeInput();
         survivor.awaitSuccess();
@@ -163,6 +182,33 @@ abstract class DeliveryProcessesContract {
             registry = backend().open("carol");
         }
         return child;
+    }
+
+    /** What the delivery log and the receiver say about these events, for a failure message. */
+    private String attempts(List<Long> sequences) {
+        StringBuilder text = new StringBuilder();
+        for (long s : sequences) {
+            text.append("\n  ").append(s).append(" logged ")
+                    .append(registry.deliveries().log(CONSUMER, s - 1, 20).stream().filter(a -> a.sequence() == s)
+                            .map(a -> a.attempt() + ":" + a.outcome() + "@" + a.at() + " " + a.error()).toList())
+                    .append(" received at ").append(receiver.received().stream().filter(r -> r.sequence() == s)
+                            .map(WebhookReceiver.Received::at).toList());
+        }
+        return text.toString();
+    }
+
+    /** The children's warnings (their standard error), in the test's output. */
+    private void printWarnings() {
+        for (Child child : children) {
+            Path err = dir.resolve("logs").resolve(child.name() + ".err");
+            try {
+                if (Files.exists(err) && Files.size(err) > 0) {
+                    System.out.printf("--- %s standard error ---%n%s", child.name(), Files.readString(err));
+                }
+            } catch (IOException e) {
+                System.out.printf("--- %s standard error unreadable: %s%n", child.name(), e);
+            }
+        }
     }
 
     private static String dispatcherId(Child child) {
