@@ -149,6 +149,10 @@ final class ChangeWriter {
                 VersionWrites.evaluate(h, c, changes.principal(), changes.at());
             } else if (m instanceof Mutation.RecordLifecycle c) {
                 ModelSql.recordLifecycle(h, c);
+            } else if (m instanceof Mutation.PutWebhook c) {
+                WebhookSql.put(h, c);
+            } else if (m instanceof Mutation.RemoveWebhook c) {
+                WebhookSql.remove(h, c);
             } else if (m instanceof Mutation.OpenRequest c) {
                 VersionWrites.openRequest(h, c, changes.principal(), changes.at());
             } else if (m instanceof Mutation.AddVote c) {

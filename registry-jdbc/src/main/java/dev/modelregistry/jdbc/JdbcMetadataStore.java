@@ -7,6 +7,9 @@ import dev.modelregistry.Model;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
+import dev.modelregistry.events.ConsumerStatus;
+import dev.modelregistry.events.DeliveryAttempt;
+import dev.modelregistry.events.Webhook;
 import dev.modelregistry.journal.JournalEntry;
 import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.Capability;
@@ -23,6 +26,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,6 +62,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * the commit itself, in which case the message says the change may or may not have been applied.
  * The store works again once the database is back, without reopening.
  * See docs/DATABASES.md for the differences between the databases.
+ *
+ * <p>The {@link dev.modelregistry.spi.DeliveryLedger} writes are not change sets: each is one short
+ * transaction of its own, outside the journal. A lease or a cursor moves by one conditional update
+ * that names the holder and the state it expects, so of dispatchers racing for a consumer, in one
+ * process or in several, exactly one wins.
  *
  * <p>This class is thread-safe. After {@link #close()} every operation throws
  * {@link IllegalStateException}.
@@ -426,6 +435,96 @@ public final class JdbcMetadataStore implements MetadataStore {
         return read("read the journal of " + model, h -> JournalSql.of(h, model, operations));
     }
 
+    /** {@inheritDoc} */
+    @Override
+    public List<Webhook> webhooks() {
+        return read("list the webhook subscriptions", WebhookSql::all);
+    }
+
+    /**
+     * {@inheritDoc} Two stores creating the same consumer at once, in one process or in several,
+     * get true once and false otherwise.
+     */
+    @Override
+    public boolean create(String consumer, long position) {
+        try {
+            return write("create the delivery consumer " + consumer, h -> DeliverySql.create(h, consumer, position),
+                    null);
+        } catch (StorageException e) {
+            // Another transaction inserted it after this one looked for it.
+            if (SqlErrors.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<ConsumerStatus> lease(String consumer, String holder, Instant now, Instant until) {
+        return write("lease the delivery consumer " + consumer,
+                h -> DeliverySql.lease(h, consumer, holder, now, until), again());
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public boolean advance(String consumer, String holder, Instant now, long from, long to) {
+        return write("advance the delivery consumer " + consumer, h -> DeliverySql.advance(h, consumer, holder, now,
+                from, to), h -> DeliverySql.advanced(h, consumer, holder, now, to));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public boolean pause(String consumer, String holder, Instant now, long position, String reason) {
+        return write("pause the delivery consumer " + consumer, h -> DeliverySql.pause(h, consumer, holder, now,
+                position, reason), h -> DeliverySql.paused(h, consumer, now, position, reason));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void release(String consumer, String holder) {
+        write("release the delivery consumer " + consumer, h -> DeliverySql.release(h, consumer, holder), again());
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<ConsumerStatus> consumer(String consumer) {
+        return read("read the delivery consumer " + consumer, h -> DeliverySql.consumer(h, consumer));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<ConsumerStatus> resume(String consumer, long position) {
+        return write("resume the delivery consumer " + consumer, h -> DeliverySql.resume(h, consumer, position),
+                again());
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void forget(String consumer) {
+        write("forget the delivery consumer " + consumer, h -> DeliverySql.forget(h, consumer), again());
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public void record(DeliveryAttempt attempt) {
+        write("log a delivery attempt of " + attempt.consumer(), h -> DeliverySql.record(h, attempt), null);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<DeliveryAttempt> attempts(String consumer, long afterSequence, int limit) {
+        return read("read the delivery log of " + consumer,
+                h -> DeliverySql.attempts(h, consumer, afterSequence, limit));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Optional<DeliveryAttempt> lastAttempt(String consumer, long sequence) {
+        return read("read the last delivery attempt of " + consumer + " for " + sequence,
+                h -> DeliverySql.lastAttempt(h, consumer, sequence));
+    }
+
     /** Releases the database connections; an in-memory H2 database is discarded. Idempotent. */
     @Override
     public void close() {
@@ -438,6 +537,22 @@ public final class JdbcMetadataStore implements MetadataStore {
     private <T> T read(String operation, HandleCallback<T, RuntimeException> work) {
         ensureOpen();
         return transactions.read(operation, work);
+    }
+
+    /**
+     * Runs a ledger write as its own transaction, outside the journal and the group commit.
+     * {@code applied} settles an interrupted commit ({@link Transactions#write(String, HandleCallback,
+     * HandleCallback)}); null if that cannot be told, so that the write fails then.
+     */
+    private <T> T write(String operation, HandleCallback<T, RuntimeException> work,
+                        HandleCallback<Optional<T>, RuntimeException> applied) {
+        ensureOpen();
+        return transactions.write(operation, work, applied);
+    }
+
+    /** Settles an interrupted commit of an idempotent write by doing it again. */
+    private static <T> HandleCallback<Optional<T>, RuntimeException> again() {
+        return h -> Optional.empty();
     }
 
     private void ensureOpen() {

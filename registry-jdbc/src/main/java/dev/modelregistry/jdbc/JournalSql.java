@@ -22,7 +22,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * until the commit, so the next writer reads the head this one committed, sequences have no gaps,
  * and a reader never sees entry {@code n + 1} before entry {@code n}. Holding it only from the
  * append to the commit keeps the global serialization as short as the write allows.
- * The head row moves before the entries are inserted, so the lock comes first.
+ * The head row moves before the entries are inserted, so the lock comes first. Registry-level
+ * change sets (the lifecycle, webhook subscriptions) take the lock earlier, before their checks
+ * ({@link LockedModels#lock}); they are rare.
  */
 final class JournalSql {
 
@@ -70,6 +72,14 @@ final class JournalSql {
                     .execute();
         }
         return appended.insert(h, guess);
+    }
+
+    /**
+     * Locks the head row until the transaction ends, before the append, for change sets whose
+     * checks must not interleave with another's (see {@link LockedModels#lock}).
+     */
+    static void lockHead(Handle h) {
+        h.createQuery("SELECT seq FROM journal_head WHERE head_id = 1 FOR UPDATE").mapTo(Long.class).one();
     }
 
     /**

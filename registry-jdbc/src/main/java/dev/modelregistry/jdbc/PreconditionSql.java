@@ -1,5 +1,6 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.events.Webhook;
 import dev.modelregistry.spi.ChangeConflictException;
 import dev.modelregistry.spi.Precondition;
 import dev.modelregistry.spi.Target;
@@ -39,6 +40,11 @@ final class PreconditionSql {
             Optional<String> recorded = ModelSql.lifecycle(h);
             if (!recorded.equals(Optional.ofNullable(c.description()))) {
                 throw new ChangeConflictException(p, recorded.isEmpty() ? "none is recorded" : "another is recorded");
+            }
+        } else if (p instanceof Precondition.WebhookIs c) {
+            Optional<Webhook> stored = WebhookSql.find(h, c.name());
+            if (!stored.equals(Optional.ofNullable(c.webhook()))) {
+                throw new ChangeConflictException(p, stored.isPresent() ? "it is another" : "there is none");
             }
         } else if (p instanceof Precondition.RequestsAre c) {
             int count = h.createQuery("SELECT COUNT(*) FROM promotion_requests WHERE model_name = :model")

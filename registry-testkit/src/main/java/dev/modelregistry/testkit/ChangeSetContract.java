@@ -313,4 +313,23 @@ public abstract class ChangeSetContract {
                 List.of(new Precondition.EvaluationsAre(Target.version("fraud", 9), 0)), List.of(),
                 List.of(entry("version.updated", V1))))).isInstanceOf(ChangeConflictException.class);
     }
+
+    @Test
+    void ofEightFirstRecordingsOfTheLifecycleExactlyOneWins() throws InterruptedException {
+        // A precondition that something does not exist yet, at the registry level, under a race.
+        List<String> recorded = concurrently(8, t -> () -> {
+            try {
+                store().apply(changeSet("admin", at(1), List.of(new Precondition.LifecycleIs(null)),
+                        List.of(new Mutation.RecordLifecycle("lifecycle " + t)),
+                        List.of(entry("lifecycle.recorded", Target.model("")))));
+                return "lifecycle " + t;
+            } catch (ChangeConflictException e) {
+                return null;
+            }
+        });
+
+        List<String> winners = recorded.stream().filter(r -> r != null).toList();
+        assertThat(winners).hasSize(1);
+        assertThat(store().lifecycle()).contains(winners.get(0));
+    }
 }

@@ -158,6 +158,27 @@ public abstract class MetadataStoreContract {
         }
     }
 
+    @Nested
+    class Webhooks extends WebhookContract {
+        @Override
+        protected MetadataStore store() {
+            return store;
+        }
+    }
+
+    @Nested
+    class Ledger extends DeliveryLedgerContract {
+        @Override
+        protected MetadataStore store() {
+            return store;
+        }
+
+        @Override
+        protected MetadataStore openAgain() {
+            return MetadataStoreContract.this.openAgain();
+        }
+    }
+
     @Test
     void closeIsIdempotent() {
         store.close();
