@@ -327,6 +327,43 @@ public interface Registry extends AutoCloseable {
      */
     Optional<ModelVersion> resolve(String reference);
 
+    /**
+     * Watches a reference: calls {@code listener} with what it resolves to now, then each time that
+     * changes (another version, or none, as when the stage is emptied), whichever process committed
+     * the change; not when something else changes. Calls are made in commit order, one at a time,
+     * on a daemon thread of the watch. A watch reads the state after the changes it has seen, so
+     * changes in quick succession may come as one call with the latest state, and never as a state
+     * older than one reported before. From a commit to the call takes at most one journal poll
+     * interval (50 ms; a commit by this registry or its views wakes the watch at once) plus the time
+     * to resolve the reference. If reading the registry fails, the failure is logged and the watch
+     * tries again a second later.
+     *
+     * @param reference a version reference ({@link VersionReference})
+     * @return the running watch; closing it, or this registry, stops it
+     * @throws InvalidInputException naming the reference, as {@link #resolve} does, or if its model
+     *         name can never exist; nothing is started then
+     */
+    dev.modelregistry.serving.Watch watch(String reference, dev.modelregistry.serving.ModelListener listener);
+
+    /**
+     * Watches a reference like {@link #watch(String, dev.modelregistry.serving.ModelListener)}, and
+     * before each call copies the version's files, verified, into a fresh directory {@code
+     * <workDirectory>/<model>-v<version>-<random>} (never reused), so that the listener only ever
+     * sees a complete copy ({@link dev.modelregistry.serving.ModelUpdate#directory()}). The previous
+     * update's directory is deleted once the listener has returned normally for the next update:
+     * by then the listener must have switched away from it. After a call that throws, no directory
+     * is deleted until the listener returns normally for a later update. A copy that fails is
+     * deleted again and retried a second later. The delay from a commit adds the copy time. Closing
+     * the watch leaves the last update's directory to the application.
+     *
+     * @param workDirectory where to copy versions; created if missing
+     * @throws InvalidInputException as {@link #watch(String, dev.modelregistry.serving.ModelListener)}
+     *         does, or if {@code workDirectory} exists and is not a directory
+     * @throws StorageException if {@code workDirectory} cannot be created
+     */
+    dev.modelregistry.serving.Watch watch(String reference, Path workDirectory,
+                                          dev.modelregistry.serving.ModelListener listener);
+
     /** The journal of every committed change, shared by every view of this registry. */
     Journal journal();
 
@@ -350,7 +387,7 @@ public interface Registry extends AutoCloseable {
     /** The lifecycle whose stages and rules this registry uses. */
     Lifecycle lifecycle();
 
-    /** Closes the stores this registry owns. Idempotent. */
+    /** Stops the watches of this registry and its views and closes the stores it owns. Idempotent. */
     @Override
     void close();
 }

@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * A small fraud model trained in plain Java: logistic regression on two features, by gradient
  * descent, on generated transactions. Small enough to read in a minute; real enough to be
- * registered, validated on held-out data and promoted.
+ * registered, validated on held-out data and promoted. Immutable and thread-safe.
  */
 public final class FraudModel {
 
@@ -70,6 +70,16 @@ public final class FraudModel {
             }
         }
         return (double) right / data.labels().length;
+    }
+
+    /**
+     * The probability that a transaction is fraud.
+     *
+     * @param amount its amount, scaled as in {@link #generate}
+     * @param night  how late at night it happened, scaled as in {@link #generate}
+     */
+    public double fraudProbability(double amount, double night) {
+        return probability(weights, new double[] {amount, night});
     }
 
     /** The model as bytes: three doubles. */

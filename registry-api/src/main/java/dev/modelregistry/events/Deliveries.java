@@ -78,7 +78,8 @@ public interface Deliveries {
 
     /**
      * The delivery log of a consumer: its attempts for events after {@code afterSequence}, at most
-     * {@code limit}, by sequence then attempt.
+     * {@code limit}, by sequence, then in the order they were made (attempt numbers start again at 1 when
+     * an event is delivered again after a replay).
      *
      * @throws dev.modelregistry.InvalidInputException if {@code limit} is not between 1 and 10,000
      */

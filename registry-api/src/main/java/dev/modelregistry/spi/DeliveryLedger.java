@@ -70,8 +70,13 @@ public interface DeliveryLedger {
     /** Removes a consumer with its delivery log. */
     void forget(String consumer);
 
-    /** Appends an attempt to the delivery log. */
-    void record(DeliveryAttempt attempt);
+    /** Appends attempts to the delivery log, in their order, all or none. */
+    void record(List<DeliveryAttempt> attempts);
+
+    /** Appends one attempt to the delivery log. */
+    default void record(DeliveryAttempt attempt) {
+        record(List.of(attempt));
+    }
 
     /**
      * The attempts logged for {@code consumer} with a sequence above {@code afterSequence}, at most

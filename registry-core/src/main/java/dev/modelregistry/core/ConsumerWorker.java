@@ -11,6 +11,7 @@ import dev.modelregistry.spi.MetadataStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers the journal to one consumer under its lease, in sequence order, at least once: takes
  * the lease, reads events after the stored cursor, sends each matching one until the sink has it,
- * logs every attempt, and moves the cursor only past events the sink has (or that do not match).
+ * logs every attempt, and moves the cursor only past events the sink has (or that do not match),
+ * a batch of them at a time.
  * A cursor move that fails (the lease was lost, or an operator moved the cursor) ends the round;
  * the next round starts again from what is stored. Runs on its own thread.
  */
@@ -31,6 +33,9 @@ final class ConsumerWorker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerWorker.class);
     private static final int BATCH = 200;
     static final int ERROR_LENGTH = 2000;
+    private static final int FLUSH_EVENTS = 100;
+    private static final long FLUSH_MILLIS = 200;
+    private static final long FLUSH_NANOS = FLUSH_MILLIS * 1_000_000;
 
     /** What every worker of one dispatcher shares. */
     record Context(MetadataStore store, Listeners listeners, String source, Clock clock, DeliveryOptions options,
@@ -44,6 +49,13 @@ final class ConsumerWorker implements Runnable {
     private final BooleanSupplier active;
     private final Predicate<RegistryEvent> matches;
     private Instant leaseUntil = Instant.MIN;
+    /** The stored cursor as this worker last wrote or read it. */
+    private long stored;
+    /** The last event this round delivered or passed over; the cursor moves here at the next flush. */
+    private long passed;
+    /** Deliveries not yet logged. */
+    private final List<DeliveryAttempt> delivered = new ArrayList<>();
+    private long flushBy;
 
     /**
      * @param exists  whether the consumer still exists; the worker ends when it does not
@@ -94,42 +106,60 @@ final class ConsumerWorker implements Runnable {
             store.release(consumer, context.holder());
             return false;
         }
-        long position = leased.get().position();
-        List<JournalEntry> entries = store.journal(position, BATCH);
+        stored = leased.get().position();
+        passed = stored;
+        delivered.clear();
+        List<JournalEntry> entries = store.journal(stored, BATCH);
         if (entries.isEmpty()) {
             awaitCommit();
             return true;
         }
-        long passed = position;
+        flushBy = System.nanoTime() + FLUSH_NANOS;
         for (JournalEntry entry : entries) {
             if (!context.stopper().running() || !active.getAsBoolean()) {
                 break;
             }
             RegistryEvent event = Events.of(entry, context.source());
-            if (!matches.test(event)) {
-                passed = entry.sequence();
-                continue;
-            }
-            if (passed != position) {
-                if (!advance(position, passed)) {
-                    return true;
-                }
-                position = passed;
-            }
-            if (!deliver(event, position) || !advance(position, entry.sequence())) {
+            if (matches.test(event) && !deliver(event)) {
                 return true;
             }
-            position = entry.sequence();
-            passed = position;
+            passed = entry.sequence();
+            if ((delivered.size() >= FLUSH_EVENTS || System.nanoTime() - flushBy > 0) && !flush()) {
+                return true;
+            }
         }
-        if (passed != position) {
-            advance(position, passed);
+        flush();
+        return true;
+    }
+
+    /**
+     * Stores what this round delivered: the log of the deliveries since the last flush, then the
+     * cursor past them. Deferring it to every {@value #FLUSH_EVENTS} events or
+     * {@value #FLUSH_MILLIS} ms saves two writes per event; a crash before a flush means those
+     * events are delivered again, never that one is skipped. False if the cursor could not move
+     * (the lease was lost, or an operator moved the cursor).
+     */
+    private boolean flush() {
+        flushBy = System.nanoTime() + FLUSH_NANOS;
+        if (!delivered.isEmpty()) {
+            context.store().record(List.copyOf(delivered));
+            delivered.clear();
         }
+        if (passed == stored) {
+            return true;
+        }
+        boolean moved = context.store().advance(consumer, context.holder(), context.clock().instant(), stored, passed);
+        if (!moved) {
+            LOG.debug("The cursor of {} was not at {} or its lease was lost; reading it again", consumer, stored);
+            leaseUntil = Instant.MIN;
+            return false;
+        }
+        stored = passed;
         return true;
     }
 
     /** Sends one event until the sink has it; false if the consumer was paused or the lease lost. */
-    private boolean deliver(RegistryEvent event, long position) {
+    private boolean deliver(RegistryEvent event) {
         DeliveryOptions options = context.options();
         for (int attempt = 1; ; attempt++) {
             if (!holdsLease()) {
@@ -144,20 +174,24 @@ final class ConsumerWorker implements Runnable {
                 result = SendResult.retry(0, e.toString(), null);
             }
             long latency = (System.nanoTime() - start) / 1_000_000;
-            boolean last = result.outcome() == SendResult.Outcome.REFUSED || attempt >= options.maxAttempts();
-            DeliveryAttempt.Outcome outcome = result.isDelivered() ? DeliveryAttempt.Outcome.DELIVERED
-                    : last ? DeliveryAttempt.Outcome.FAILED : DeliveryAttempt.Outcome.RETRYING;
-            context.store().record(new DeliveryAttempt(consumer, event.sequence(), attempt, at, result.status(),
-                    latency, truncate(result.error()), outcome));
             if (result.isDelivered()) {
+                delivered.add(new DeliveryAttempt(consumer, event.sequence(), attempt, at, result.status(), latency,
+                        "", DeliveryAttempt.Outcome.DELIVERED));
                 return true;
             }
+            // A failure is logged at once, after what was delivered before it, and the cursor stops before it.
+            if (!flush()) {
+                return false;
+            }
+            boolean last = result.outcome() == SendResult.Outcome.REFUSED || attempt >= options.maxAttempts();
+            context.store().record(new DeliveryAttempt(consumer, event.sequence(), attempt, at, result.status(),
+                    latency, truncate(result.error()),
+                    last ? DeliveryAttempt.Outcome.FAILED : DeliveryAttempt.Outcome.RETRYING));
             if (last) {
                 String reason = "event " + event.sequence() + (result.outcome() == SendResult.Outcome.REFUSED
                         ? " was refused: " : " failed " + attempt + " attempts, the last: ") + result.error();
                 LOG.warn("Paused delivery to {}: {}", consumer, reason);
-                context.store().pause(consumer, context.holder(), context.clock().instant(), position,
-                        truncate(reason));
+                context.store().pause(consumer, context.holder(), context.clock().instant(), stored, truncate(reason));
                 leaseUntil = Instant.MIN;
                 return false;
             }
@@ -211,15 +245,6 @@ final class ConsumerWorker implements Runnable {
         Optional<ConsumerStatus> leased = context.store().lease(consumer, context.holder(), now, until);
         leaseUntil = leased.isPresent() ? until : Instant.MIN;
         return leased;
-    }
-
-    private boolean advance(long from, long to) {
-        boolean moved = context.store().advance(consumer, context.holder(), context.clock().instant(), from, to);
-        if (!moved) {
-            LOG.debug("The cursor of {} was not at {} or its lease was lost; reading it again", consumer, from);
-            leaseUntil = Instant.MIN;
-        }
-        return moved;
     }
 
     private void awaitCommit() {

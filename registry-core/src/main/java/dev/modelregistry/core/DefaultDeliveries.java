@@ -47,6 +47,10 @@ final class DefaultDeliveries implements Deliveries {
         registry.checkOpen();
         WebhookRules.check(Objects.requireNonNull(webhook, "webhook"));
         String consumer = Deliveries.webhookConsumer(webhook.name());
+        if (find(webhook.name()).isEmpty()) {
+            // A subscription of this name removed by a process that died before forgetting its cursor and log.
+            store.forget(consumer);
+        }
         // Created before the commit, so that a crash right after it cannot leave a subscription without a cursor.
         store.create(consumer, store.journalHead().sequence());
         return writer.write(registry.principal(), registry::now, stamp -> {

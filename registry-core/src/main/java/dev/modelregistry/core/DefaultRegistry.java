@@ -286,6 +286,20 @@ final class DefaultRegistry implements Registry {
     }
 
     @Override
+    public dev.modelregistry.serving.Watch watch(String reference, dev.modelregistry.serving.ModelListener listener) {
+        checkOpen();
+        return listeners.watches().start(this, reference, null, listener);
+    }
+
+    @Override
+    public dev.modelregistry.serving.Watch watch(String reference, Path workDirectory,
+                                                 dev.modelregistry.serving.ModelListener listener) {
+        checkOpen();
+        return listeners.watches().start(this, reference, Objects.requireNonNull(workDirectory, "workDirectory"),
+                listener);
+    }
+
+    @Override
     public List<ModelChange> modelChanges(String name) {
         checkOpen();
         requireModel(name);
@@ -474,6 +488,7 @@ final class DefaultRegistry implements Registry {
     public void close() {
         if (ownsStores && closed.compareAndSet(false, true)) {
             hub.close();
+            listeners.watches().closeAll();
             try (artifacts) {
                 metadata.close();
             }

@@ -261,9 +261,9 @@ public final class InMemoryMetadataStore implements MetadataStore {
     }
 
     @Override
-    public void record(DeliveryAttempt attempt) {
+    public void record(List<DeliveryAttempt> attempts) {
         locked(() -> {
-            ledger.record(attempt);
+            ledger.record(attempts);
             return null;
         });
     }

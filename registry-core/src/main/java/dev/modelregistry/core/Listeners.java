@@ -9,13 +9,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The journal listeners of a registry and its views; thread-safe. */
+/** The journal listeners and the {@linkplain Watches watches} of a registry and its views; thread-safe. */
 final class Listeners {
 
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
     private final List<JournalListener> listeners = new CopyOnWriteArrayList<>();
     private final Object committed = new Object();
+    private final Watches watches = new Watches();
+
+    /** The running watches, shared like the listeners by the registry and its views. */
+    Watches watches() {
+        return watches;
+    }
 
     Journal.Subscription add(JournalListener listener) {
         Objects.requireNonNull(listener, "listener");

@@ -90,11 +90,13 @@ final class MemoryLedger implements DeliveryLedger {
     }
 
     @Override
-    public synchronized void record(DeliveryAttempt attempt) {
-        attempts.computeIfAbsent(attempt.consumer(), k -> new ArrayList<>())
-                .add(new DeliveryAttempt(attempt.consumer(), attempt.sequence(), attempt.attempt(),
-                        InMemoryMetadataStore.millis(attempt.at()), attempt.status(), attempt.latencyMillis(),
-                        attempt.error(), attempt.outcome()));
+    public synchronized void record(List<DeliveryAttempt> logged) {
+        for (DeliveryAttempt attempt : logged) {
+            attempts.computeIfAbsent(attempt.consumer(), k -> new ArrayList<>())
+                    .add(new DeliveryAttempt(attempt.consumer(), attempt.sequence(), attempt.attempt(),
+                            InMemoryMetadataStore.millis(attempt.at()), attempt.status(), attempt.latencyMillis(),
+                            attempt.error(), attempt.outcome()));
+        }
     }
 
     @Override

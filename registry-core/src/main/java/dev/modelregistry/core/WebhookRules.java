@@ -21,7 +21,7 @@ final class WebhookRules {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern MODEL_PATTERN = Pattern.compile("[A-Za-z0-9._/*-]{1,200}");
     static final int URL_LENGTH = 2048;
-    private static final int PATTERNS = 100;
+    private static final int PATTERNS = 50;
 
     private WebhookRules() {
     }

@@ -157,18 +157,21 @@ final class DeliverySql {
         return null;
     }
 
-    static Void record(Handle h, DeliveryAttempt a) {
-        h.createUpdate("INSERT INTO delivery_attempts (" + ATTEMPT_COLUMNS + ") VALUES (:consumer, :seq, :attempt, :at,"
-                        + " :status, :latency, :error, :outcome)")
-                .bind("consumer", a.consumer())
-                .bind("seq", a.sequence())
-                .bind("attempt", a.attempt())
-                .bind("at", a.at().toEpochMilli())
-                .bind("status", a.status())
-                .bind("latency", a.latencyMillis())
-                .bind("error", a.error())
-                .bind("outcome", a.outcome().name())
-                .execute();
+    static Void record(Handle h, List<DeliveryAttempt> attempts) {
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO delivery_attempts ("
+                + ATTEMPT_COLUMNS + ") VALUES (:consumer, :seq, :attempt, :at, :status, :latency, :error, :outcome)");
+        for (DeliveryAttempt a : attempts) {
+            batch.bind("consumer", a.consumer())
+                    .bind("seq", a.sequence())
+                    .bind("attempt", a.attempt())
+                    .bind("at", a.at().toEpochMilli())
+                    .bind("status", a.status())
+                    .bind("latency", a.latencyMillis())
+                    .bind("error", a.error())
+                    .bind("outcome", a.outcome().name())
+                    .add();
+        }
+        batch.execute();
         return null;
     }
 
@@ -187,7 +190,7 @@ final class DeliverySql {
         return h.createQuery("SELECT " + ATTEMPT_COLUMNS + " FROM delivery_attempts"
                         + " WHERE consumer = :consumer AND seq = :seq ORDER BY attempt_id DESC LIMIT 1")
                 .bind("consumer", consumer)
-                .bind("seq", sequence)
+                    .bind("seq", sequence)
                 .map(ATTEMPT)
                 .findOne();
     }

@@ -507,8 +507,11 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     /** {@inheritDoc} */
     @Override
-    public void record(DeliveryAttempt attempt) {
-        write("log a delivery attempt of " + attempt.consumer(), h -> DeliverySql.record(h, attempt), null);
+    public void record(List<DeliveryAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        write("log delivery attempts of " + attempts.get(0).consumer(), h -> DeliverySql.record(h, attempts), null);
     }
 
     /** {@inheritDoc} */
