@@ -91,6 +91,9 @@ public interface Deliveries {
     /**
      * Starts delivering every webhook subscription in the background, each under its own lease;
      * subscriptions created later are picked up within a poll interval.
+     *
+     * @throws dev.modelregistry.InvalidInputException if the options' timeout is more than two
+     *         thirds of their lease
      */
     Dispatcher startWebhooks(DeliveryOptions options);
 
@@ -99,6 +102,9 @@ public interface Deliveries {
      * {@code sink:<name>}. A sink seen for the first time starts after the journal's head at that
      * moment; afterwards it goes on from its stored cursor. The dispatcher closes the sink when it
      * is closed.
+     *
+     * @throws dev.modelregistry.InvalidInputException if the sink's name is not 1 to 64 letters,
+     *         digits, '.', '_' or '-', or the options' timeout is more than two thirds of their lease
      */
     Dispatcher start(EventSink sink, DeliveryOptions options);
 }

@@ -12,7 +12,9 @@ import java.util.Objects;
  *                       jitter, up to {@code maxBackoff}; a receiver's {@code Retry-After} wins
  *                       (up to {@code maxBackoff})
  * @param maxBackoff     the longest wait between attempts
- * @param timeout        how long one attempt may take, connecting included
+ * @param timeout        how long one attempt may take, connecting and reading the answer
+ *                       included; a dispatcher refuses to start unless it is at most two thirds of
+ *                       {@code lease}
  * @param lease          how long the delivery lease lasts unless renewed; another process takes a
  *                       consumer over at most this long after its dispatcher died
  * @param pollInterval   how often to look for new events committed by other processes (events of

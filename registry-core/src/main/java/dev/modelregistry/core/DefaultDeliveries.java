@@ -160,7 +160,7 @@ final class DefaultDeliveries implements Deliveries {
     @Override
     public Dispatcher startWebhooks(DeliveryOptions options) {
         registry.checkOpen();
-        return hub.startWebhooks(Objects.requireNonNull(options, "options"));
+        return hub.startWebhooks(checked(options));
     }
 
     @Override
@@ -168,7 +168,20 @@ final class DefaultDeliveries implements Deliveries {
         registry.checkOpen();
         Objects.requireNonNull(sink, "sink");
         WebhookRules.name(sink.name());
-        return hub.start(sink, Objects.requireNonNull(options, "options"));
+        return hub.start(sink, checked(options));
+    }
+
+    /**
+     * A dispatcher renews its lease before an attempt once a third of it is gone, so an attempt of
+     * at most two thirds of the lease always ends while the lease still holds.
+     */
+    private static DeliveryOptions checked(DeliveryOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (options.timeout().multipliedBy(3).compareTo(options.lease().multipliedBy(2)) > 0) {
+            throw new InvalidInputException("delivery timeout", options.timeout().toString(),
+                    "must be at most two thirds of the lease " + options.lease());
+        }
+        return options;
     }
 
     private Optional<Webhook> find(String name) {
