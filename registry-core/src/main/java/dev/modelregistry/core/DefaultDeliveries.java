@@ -167,7 +167,7 @@ final class DefaultDeliveries implements Deliveries {
     public Dispatcher start(EventSink sink, DeliveryOptions options) {
         registry.checkOpen();
         Objects.requireNonNull(sink, "sink");
-        WebhookRules.name(sink.name());
+        WebhookRules.name("sink name", sink.name());
         return hub.start(sink, checked(options));
     }
 

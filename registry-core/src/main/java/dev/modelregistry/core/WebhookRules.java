@@ -50,8 +50,13 @@ final class WebhookRules {
     }
 
     static String name(String name) {
+        return name("webhook name", name);
+    }
+
+    /** Checks the name of a webhook or a sink: what its consumer name is made of. */
+    static String name(String field, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidInputException("webhook name", name,
+            throw new InvalidInputException(field, name,
                     "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return name;

@@ -78,7 +78,7 @@ final class WebhookSink implements EventSink {
                 .header("webhook-signature", "v1," + sign(WebhookRules.key(hook.secret()), event.id(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, BoundedBody.handler());
         // The request timeout of the HTTP client ends with the status line; a body that trickles in
         // would keep the attempt going past the lease, while another dispatcher sends the event.
         long deadline = System.nanoTime() + timeout.toNanos();

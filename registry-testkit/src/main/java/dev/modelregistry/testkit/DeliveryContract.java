@@ -336,6 +336,18 @@ public abstract class DeliveryContract {
     }
 
     @Test
+    void aDispatcherWhoseAttemptsCouldOutliveItsLeaseIsRefused() {
+        DeliveryOptions risky = FAST.withTimeout(Duration.ofMillis(1500));
+        assertThatThrownBy(() -> registry.deliveries().startWebhooks(risky))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.value()).isEqualTo("PT1.5S"));
+        assertThatThrownBy(() -> registry.deliveries().start(new RecordingSink("fine", 0), risky))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> registry.deliveries().start(new RecordingSink("not fine", 0), FAST))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.value()).isEqualTo("not fine"));
+        assertThat(registry.deliveries().status(Deliveries.sinkConsumer("fine"))).isEmpty();
+    }
+
+    @Test
     void aSinkGetsEveryEventFromItsStoredCursorAcrossRestartsAndFailuresAreRetried() {
         RecordingSink sink = new RecordingSink("audit-log", 2);
         long start = registry.journal().head();
