@@ -16,7 +16,8 @@ import java.util.Objects;
  *                       included; a dispatcher refuses to start unless it is at most two thirds of
  *                       {@code lease}
  * @param lease          how long the delivery lease lasts unless renewed; another process takes a
- *                       consumer over at most this long after its dispatcher died
+ *                       consumer over at most this long after its dispatcher died. A sink's
+ *                       {@code send} must end within two thirds of it
  * @param pollInterval   how often to look for new events committed by other processes (events of
  *                       this process are seen at once)
  */
@@ -48,12 +49,12 @@ public record DeliveryOptions(int maxAttempts, Duration initialBackoff, Duration
     }
 
     /**
-     * 8 attempts (about 4 minutes of retries), backoff from 1 s doubling to 2 minutes, 10 s per
-     * attempt, a 15 s lease, polling every 200 ms.
+     * 8 attempts (1 to 2 minutes of waits between them), backoff from 1 s doubling up to 2
+     * minutes, 10 s per attempt, a 30 s lease, polling every 200 ms.
      */
     public static DeliveryOptions defaults() {
         return new DeliveryOptions(8, Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofSeconds(10),
-                Duration.ofSeconds(15), Duration.ofMillis(200));
+                Duration.ofSeconds(30), Duration.ofMillis(200));
     }
 
     /** With another number of attempts per event. */

@@ -22,6 +22,9 @@ import java.util.Objects;
 public record RegistryEvent(long sequence, String source, String type, Instant time, String model, int version,
                             String data) {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+
     /** Every event type starts with this. */
     public static final String TYPE_PREFIX = "dev.modelregistry.";
 
@@ -61,7 +64,7 @@ public record RegistryEvent(long sequence, String source, String type, Instant t
         json.append("{\"specversion\":\"1.0\",\"id\":\"").append(sequence).append('"');
         field(json, "source", source);
         field(json, "type", type);
-        field(json, "time", DateTimeFormatter.ISO_INSTANT.format(time));
+        field(json, "time", TIME.format(time));
         if (!subject().isEmpty()) {
             field(json, "subject", subject());
         }

@@ -87,37 +87,39 @@ public record Webhook(String name, URI url, String secret, Set<String> eventType
         return models.isEmpty() || models.stream().anyMatch(p -> glob(p, event.model()));
     }
 
+    /** {@code *} matches any run of characters; linear in the lengths (no backtracking blow-up). */
     private static boolean glob(String pattern, String name) {
         if (name.isEmpty()) {
             return false;
         }
-        return globAt(pattern, 0, name, 0);
-    }
-
-    private static boolean globAt(String p, int pi, String s, int si) {
-        while (pi < p.length()) {
-            char c = p.charAt(pi);
-            if (c == '*') {
-                for (int k = si; k <= s.length(); k++) {
-                    if (globAt(p, pi + 1, s, k)) {
-                        return true;
-                    }
-                }
+        int p = 0;
+        int n = 0;
+        int star = -1;
+        int resume = 0;
+        while (n < name.length()) {
+            if (p < pattern.length() && pattern.charAt(p) == '*') {
+                star = p++;
+                resume = n;
+            } else if (p < pattern.length() && pattern.charAt(p) == name.charAt(n)) {
+                p++;
+                n++;
+            } else if (star >= 0) {
+                p = star + 1;
+                n = ++resume;
+            } else {
                 return false;
             }
-            if (si >= s.length() || s.charAt(si) != c) {
-                return false;
-            }
-            pi++;
-            si++;
         }
-        return si == s.length();
+        while (p < pattern.length() && pattern.charAt(p) == '*') {
+            p++;
+        }
+        return p == pattern.length();
     }
 
-    /** The subscription without its secret. */
+    /** The subscription without its secret, and its URL without its path, which may hold a token. */
     @Override
     public String toString() {
-        return "Webhook[" + name + " -> " + url + ", types=" + eventTypes + ", models=" + models + ", enabled="
+        return "Webhook[" + name + " -> " + url.getScheme() + "://" + url.getRawAuthority() + "/…, types=" + eventTypes + ", models=" + models + ", enabled="
                 + enabled + ", allowPrivateAddresses=" + allowPrivateAddresses + "]";
     }
 }

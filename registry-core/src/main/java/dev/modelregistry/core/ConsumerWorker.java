@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ final class ConsumerWorker implements Runnable {
     private final EventSink sink;
     private final BooleanSupplier exists;
     private final BooleanSupplier active;
-    private final Predicate<RegistryEvent> matches;
+    private final Function<RegistryEvent, Verdict> verdict;
     private Instant leaseUntil = Instant.MIN;
     /** The stored cursor as this worker last wrote or read it. */
     private long stored;
@@ -57,54 +57,77 @@ final class ConsumerWorker implements Runnable {
     private final List<DeliveryAttempt> delivered = new ArrayList<>();
     private long flushBy;
 
+    /** What to do with one event. */
+    enum Verdict {
+        /** Send it. */
+        DELIVER,
+        /** Not for this consumer: move the cursor past it. */
+        PASS,
+        /** Stop before it, cursor and all (the subscription was disabled or removed meanwhile). */
+        STOP
+    }
+
     /**
      * @param exists  whether the consumer still exists; the worker ends when it does not
      * @param active  whether to deliver now (a disabled webhook is not active; its lease is let go)
-     * @param matches whether an event is for this consumer
+     * @param verdict what to do with an event, decided on one reading of the consumer's settings
      */
     ConsumerWorker(Context context, String consumer, EventSink sink, BooleanSupplier exists, BooleanSupplier active,
-                   Predicate<RegistryEvent> matches) {
+                   Function<RegistryEvent, Verdict> verdict) {
         this.exists = exists;
         this.context = context;
         this.consumer = consumer;
         this.sink = sink;
         this.active = active;
-        this.matches = matches;
+        this.verdict = verdict;
     }
 
     @Override
     public void run() {
-        while (context.stopper().running() && exists.getAsBoolean()) {
-            try {
-                if (!round()) {
-                    idle(context.options().pollInterval().toMillis());
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Delivery to {} failed; trying again after {}", consumer, context.options().pollInterval(), e);
-                idle(context.options().pollInterval().toMillis());
-            }
-        }
         try {
-            context.store().release(consumer, context.holder());
-        } catch (RuntimeException e) {
-            LOG.debug("Could not release the lease of {}; it ends by itself", consumer, e);
+            while (context.stopper().running() && exists.getAsBoolean()) {
+                long wait;
+                try {
+                    wait = round();
+                } catch (RuntimeException | LinkageError | AssertionError e) {
+                    LOG.warn("Delivery to {} failed; trying again after {}", consumer, context.options().pollInterval(),
+                            e);
+                    leaseUntil = Instant.MIN;
+                    wait = context.options().pollInterval().toMillis();
+                }
+                if (wait > 0) {
+                    idle(wait);
+                }
+            }
+        } finally {
+            try {
+                context.store().release(consumer, context.holder());
+            } catch (RuntimeException e) {
+                LOG.debug("Could not release the lease of {}; it ends by itself", consumer, e);
+            }
         }
     }
 
-    /** One round of delivery; false if there was nothing this worker could do, so it should wait. */
-    private boolean round() {
+    /**
+     * One round of delivery; returns how long to wait before the next: nothing after a round that
+     * delivered, a poll interval when there was nothing new, a third of a lease when another
+     * dispatcher holds it or the consumer is paused or disabled.
+     */
+    private long round() {
         MetadataStore store = context.store();
+        long poll = context.options().pollInterval().toMillis();
+        long aside = Math.max(poll, context.options().lease().toMillis() / 3);
         if (!active.getAsBoolean()) {
-            store.release(consumer, context.holder());
-            return false;
+            letGo();
+            return aside;
         }
-        Optional<ConsumerStatus> leased = renew();
+        Optional<ConsumerStatus> leased = current();
         if (leased.isEmpty()) {
-            return false;
+            return aside;
         }
         if (leased.get().paused()) {
-            store.release(consumer, context.holder());
-            return false;
+            letGo();
+            return aside;
         }
         stored = leased.get().position();
         passed = stored;
@@ -112,24 +135,51 @@ final class ConsumerWorker implements Runnable {
         List<JournalEntry> entries = store.journal(stored, BATCH);
         if (entries.isEmpty()) {
             awaitCommit();
-            return true;
+            return 0;
         }
         flushBy = System.nanoTime() + FLUSH_NANOS;
         for (JournalEntry entry : entries) {
-            if (!context.stopper().running() || !active.getAsBoolean()) {
+            if (!context.stopper().running()) {
                 break;
             }
             RegistryEvent event = Events.of(entry, context.source());
-            if (matches.test(event) && !deliver(event)) {
-                return true;
+            Verdict v = verdict.apply(event);
+            if (v == Verdict.STOP) {
+                break;
+            }
+            if (v == Verdict.DELIVER && !deliver(event)) {
+                return 0;
             }
             passed = entry.sequence();
             if ((delivered.size() >= FLUSH_EVENTS || System.nanoTime() - flushBy > 0) && !flush()) {
-                return true;
+                return 0;
             }
         }
         flush();
-        return true;
+        return 0;
+    }
+
+    /**
+     * The consumer's state if this worker holds its lease: read while the lease has time left
+     * (an operator may have moved the cursor or paused it), renewed otherwise; empty if another
+     * dispatcher holds it.
+     */
+    private Optional<ConsumerStatus> current() {
+        if (leaseHasTime()) {
+            Optional<ConsumerStatus> read = context.store().consumer(consumer)
+                    .filter(c -> c.leaseHolder().filter(context.holder()::equals).isPresent());
+            if (read.isPresent()) {
+                return read;
+            }
+        }
+        return renew();
+    }
+
+    private void letGo() {
+        if (!leaseUntil.equals(Instant.MIN)) {
+            context.store().release(consumer, context.holder());
+            leaseUntil = Instant.MIN;
+        }
     }
 
     /**
@@ -229,14 +279,21 @@ final class ConsumerWorker implements Runnable {
         return false;
     }
 
-    /** Renews the lease when a third of it is gone; false if it was lost. */
+    /**
+     * Renews the lease when a third of it is gone; false if it was lost, or the consumer was paused
+     * or its cursor moved by an operator meanwhile (the round then ends and starts again from what
+     * is stored).
+     */
     private boolean holdsLease() {
-        Instant now = context.clock().instant();
-        Duration lease = context.options().lease();
-        if (now.isBefore(leaseUntil.minus(lease.multipliedBy(2).dividedBy(3)))) {
+        if (leaseHasTime()) {
             return true;
         }
-        return renew().filter(c -> !c.paused()).isPresent();
+        return renew().filter(c -> !c.paused() && c.position() == stored).isPresent();
+    }
+
+    private boolean leaseHasTime() {
+        Duration lease = context.options().lease();
+        return context.clock().instant().plus(lease.multipliedBy(2).dividedBy(3)).isBefore(leaseUntil);
     }
 
     private Optional<ConsumerStatus> renew() {

@@ -44,7 +44,7 @@ final class DefaultDispatcher implements Dispatcher {
         hub.store().create(consumer, hub.store().journalHead().sequence());
         d.resource = sink;
         d.start(consumer, new ConsumerWorker(hub.context(options, d.id, d.stopper), consumer, sink, () -> true,
-                () -> true, e -> true));
+                () -> true, e -> ConsumerWorker.Verdict.DELIVER));
         return d;
     }
 
@@ -84,10 +84,16 @@ final class DefaultDispatcher implements Dispatcher {
                                                 DeliveryOptions options, String name, Map<String, Webhook> current) {
         String consumer = Deliveries.webhookConsumer(name);
         WebhookSink sink = new WebhookSink(name, () -> current.get(name), http, options.timeout(), hub.clock(),
-                context.stopper());
+                context.stopper(), context.holder());
         return new ConsumerWorker(context, consumer, sink, () -> current.containsKey(name),
                 () -> current.containsKey(name) && current.get(name).enabled(),
-                e -> current.containsKey(name) && current.get(name).matches(e));
+                e -> {
+                    Webhook w = current.get(name);
+                    if (w == null || !w.enabled()) {
+                        return ConsumerWorker.Verdict.STOP;
+                    }
+                    return w.matches(e) ? ConsumerWorker.Verdict.DELIVER : ConsumerWorker.Verdict.PASS;
+                });
     }
 
     private synchronized Thread start(String name, Runnable work) {

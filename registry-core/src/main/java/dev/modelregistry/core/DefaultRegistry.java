@@ -101,7 +101,7 @@ final class DefaultRegistry implements Registry {
         this.rollbacks = new Rollbacks(this, metadata, transitions);
         this.requests = new Requests(this, metadata, transitions);
         this.journal = new DefaultJournal(metadata, listeners, this::checkOpen);
-        this.hub = hub != null ? hub : new DeliveryHub(metadata, listeners, clock, eventSource);
+        this.hub = hub != null ? hub : new DeliveryHub(metadata, listeners, eventSource);
         this.deliveries = new DefaultDeliveries(this, writer, this.hub);
     }
 

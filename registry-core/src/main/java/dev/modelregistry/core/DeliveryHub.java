@@ -17,14 +17,12 @@ final class DeliveryHub {
 
     private final MetadataStore store;
     private final Listeners listeners;
-    private final Clock clock;
     private final String source;
     private final Set<Dispatcher> running = ConcurrentHashMap.newKeySet();
 
-    DeliveryHub(MetadataStore store, Listeners listeners, Clock clock, String source) {
+    DeliveryHub(MetadataStore store, Listeners listeners, String source) {
         this.store = store;
         this.listeners = listeners;
-        this.clock = clock;
         this.source = source;
     }
 
@@ -32,16 +30,22 @@ final class DeliveryHub {
         return store;
     }
 
+    /** The clock of leases and signatures (see {@link #context}). */
     Clock clock() {
-        return clock;
+        return Clock.systemUTC();
     }
 
     String source() {
         return source;
     }
 
+    /**
+     * What the workers of one dispatcher share. Leases and signatures use the system clock, not the
+     * registry's (which tests may fix): a lease must end for other processes, and a receiver checks
+     * the signature's timestamp against its own clock.
+     */
     ConsumerWorker.Context context(DeliveryOptions options, String holder, Stopper stopper) {
-        return new ConsumerWorker.Context(store, listeners, source, clock, options, holder, stopper);
+        return new ConsumerWorker.Context(store, listeners, source, Clock.systemUTC(), options, holder, stopper);
     }
 
     Dispatcher startWebhooks(DeliveryOptions options) {

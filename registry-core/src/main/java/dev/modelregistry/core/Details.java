@@ -162,8 +162,7 @@ final class Details {
     static String webhook(dev.modelregistry.events.Webhook w, boolean secretChanged) {
         ObjectNode o = JSON.createObjectNode();
         o.put("name", w.name());
-        java.net.URI url = w.url();
-        o.put("url", url.getScheme() + "://" + url.getRawAuthority());
+        o.put("url", WebhookRules.origin(w.url()));
         ArrayNode types = o.putArray("eventTypes");
         new java.util.TreeSet<>(w.eventTypes()).forEach(types::add);
         ArrayNode models = o.putArray("models");

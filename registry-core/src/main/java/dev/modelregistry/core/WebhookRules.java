@@ -137,27 +137,56 @@ final class WebhookRules {
         if (a instanceof Inet4Address) {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
-            return first != 0 && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
+            int third = b[2] & 0xff;
+            return first != 0 && first < 224
+                    && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
                     && !(first == 198 && (second == 18 || second == 19)) // benchmarking
-                    && first < 240;
+                    && !(first == 192 && second == 0 && (third == 0 || third == 2)) // IETF, TEST-NET-1
+                    && !(first == 198 && second == 51 && third == 100) // TEST-NET-2
+                    && !(first == 203 && second == 0 && third == 113); // TEST-NET-3
         }
         if (a instanceof Inet6Address) {
             int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) { // unique local fc00::/7
+            if ((first & 0xfe) == 0xfc || (first == 0xfe && (b[1] & 0xc0) == 0xc0)) { // unique local, site-local
                 return false;
             }
-            boolean mapped = true; // ::ffff:a.b.c.d
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
+            // IPv6 forms that carry an IPv4 address: judged by that address
+            if (first == 0x20 && (b[1] & 0xff) == 0x02) { // 6to4 2002:a.b.c.d::/48
+                return isPublic(v4(b, 2));
             }
-            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
+            if (zeros(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) { // ::ffff:a.b.c.d
+                return isPublic(v4(b, 12));
+            }
+            if (zeros(b, 0, 12)) { // ::a.b.c.d (deprecated IPv4-compatible)
+                return isPublic(v4(b, 12));
+            }
+            if (first == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                    && zeros(b, 4, 12)) { // NAT64 64:ff9b::a.b.c.d
+                return isPublic(v4(b, 12));
             }
         }
         return true;
+    }
+
+    private static boolean zeros(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static InetAddress v4(byte[] b, int at) {
+        try {
+            return InetAddress.getByAddress(new byte[] {b[at], b[at + 1], b[at + 2], b[at + 3]});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
+    }
+
+    /** Scheme, host and port of a URL: what may be shown where its path (which may hold a token) may not. */
+    static String origin(URI url) {
+        return url.getScheme() + "://" + url.getRawAuthority();
     }
 }

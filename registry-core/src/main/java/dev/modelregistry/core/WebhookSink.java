@@ -41,10 +41,12 @@ final class WebhookSink implements EventSink {
     private final Duration timeout;
     private final Clock clock;
     private final Stopper stopper;
+    private final String dispatcher;
 
     WebhookSink(String name, Supplier<Webhook> webhook, HttpClient http, Duration timeout, Clock clock,
-                Stopper stopper) {
+                Stopper stopper, String dispatcher) {
         this.stopper = stopper;
+        this.dispatcher = dispatcher;
         this.name = name;
         this.webhook = webhook;
         this.http = http;
@@ -64,7 +66,8 @@ final class WebhookSink implements EventSink {
             try {
                 WebhookRules.checkPublic(hook.url());
             } catch (InvalidInputException e) {
-                return SendResult.retry(0, e.getMessage(), null);
+                return SendResult.retry(0, WebhookRules.origin(hook.url())
+                        + " now resolves to a loopback, link-local or private address; not sent", null);
             }
         }
         String body = event.toJson();
@@ -72,7 +75,7 @@ final class WebhookSink implements EventSink {
         HttpRequest request = HttpRequest.newBuilder(hook.url())
                 .timeout(timeout)
                 .header("content-type", "application/cloudevents+json; charset=utf-8")
-                .header("user-agent", "model-registry-webhooks/1")
+                .header("user-agent", "model-registry-webhooks/1 (dispatcher " + dispatcher + ")")
                 .header("webhook-id", event.id())
                 .header("webhook-timestamp", timestamp)
                 .header("webhook-signature", "v1," + sign(WebhookRules.key(hook.secret()), event.id(), timestamp, body))

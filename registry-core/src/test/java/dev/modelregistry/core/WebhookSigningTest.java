@@ -32,10 +32,12 @@ class WebhookSigningTest {
     void onlyPublicAddressesArePublic() throws Exception {
         for (String internal : new String[] {"127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
                 "0.0.0.0", "100.64.0.1", "198.18.0.1", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1",
-                "fd12:3456::1", "::ffff:10.0.0.1"}) {
+                "fd12:3456::1", "::ffff:10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::", "2002:a00:1::5", "::10.0.0.1",
+                "fec0::1", "192.0.2.1", "198.51.100.7", "203.0.113.5", "192.0.0.8"}) {
             assertThat(WebhookRules.isPublic(InetAddress.getByName(internal))).as(internal).isFalse();
         }
-        for (String external : new String[] {"8.8.8.8", "1.1.1.1", "100.128.0.1", "2001:4860:4860::8888"}) {
+        for (String external : new String[] {"8.8.8.8", "1.1.1.1", "100.128.0.1", "2001:4860:4860::8888", "64:ff9b::808:808",
+                "2002:808:808::1"}) {
             assertThat(WebhookRules.isPublic(InetAddress.getByName(external))).as(external).isTrue();
         }
     }

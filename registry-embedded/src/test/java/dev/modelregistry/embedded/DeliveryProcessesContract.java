@@ -133,7 +133,7 @@ abstract class DeliveryProcessesContract {
         assertThat(victim).as("the holder %s is one of %s", holder.get(), byDispatcher.keySet()).isNotNull();
         Child survivor = victim == a ? b : a;
         String survivorId = victim == a ? dispatcherId(b) : dispatcherId(a);
-        int inFlightBefore = receiver.maxInFlight();
+        int sendersBefore = receiver.maxConcurrentSenders();
         victim.kill();
         long killed = System.nanoTime();
 
@@ -146,8 +146,8 @@ abstract class DeliveryProcessesContract {
         assertThat(await(PATIENCE, () -> status().position() == head)).as("delivered up to %s", head).isTrue();
 
         List<Long> received = sequences(receiver.received());
-        assertThat(inFlightBefore).as("requests in flight at once while both delivered").isEqualTo(1);
-        assertThat(receiver.maxInFlight()).as("requests in flight at once").isEqualTo(1);
+        assertThat(sendersBefore).as("dispatchers with requests in flight at once while both delivered").isEqualTo(1);
+        assertThat(receiver.maxConcurrentSenders()).as("dispatchers with requests in flight at once").isEqualTo(1);
         List<Long> repeated = checkOneRestart(received, journalAfter(created));
         assertThat(receiver.received()).allSatisfy(r -> assertThat(r.verified()).isTrue());
         // Generous for a busy machine: the dead holder's lease runs out at most one lease after the kill.

@@ -219,6 +219,25 @@ public abstract class DeliveryContract {
     }
 
     @Test
+    void aReplayWhileAnEventIsRetriedMovesDeliveryOnWithoutAPause() {
+        registry.deliveries().createWebhook(hook);
+        long created = registry.journal().head();
+        receiver.always(Answer.status(503));
+        startWebhooks(FAST.withUnlimitedAttempts());
+        register("fraud");
+        String consumer = Deliveries.webhookConsumer("deployer");
+        assertThat(await(PATIENCE, () -> registry.deliveries().outcome(consumer, created + 1).isPresent())).isTrue();
+
+        registry.deliveries().replay(consumer, created + 1);
+
+        assertThat(await(PATIENCE, () -> registry.deliveries().outcome(consumer, created + 2).isPresent())).isTrue();
+        receiver.recover();
+        assertThat(await(PATIENCE, () -> !receiver.accepted().isEmpty())).isTrue();
+        assertThat(sequences(receiver.accepted())).containsExactly(created + 2);
+        assertThat(registry.deliveries().status(consumer).orElseThrow().paused()).isFalse();
+    }
+
+    @Test
     void eventTypesAndModelPatternsSelectWhatIsDeliveredAndTheCursorPassesTheRest() {
         registry.deliveries().createWebhook(hook.withEventTypes("dev.modelregistry.version.stage_changed")
                 .withModels("fraud-*"));
@@ -269,7 +288,7 @@ public abstract class DeliveryContract {
         assertThat(await(PATIENCE, () -> registry.deliveries().status(Deliveries.webhookConsumer("deployer"))
                 .orElseThrow().position() == head)).isTrue();
         assertThat(sequences(receiver.accepted())).isEqualTo(journalAfter(created));
-        assertThat(receiver.maxInFlight()).isEqualTo(1);
+        assertThat(receiver.maxConcurrentSenders()).isEqualTo(1);
     }
 
     @Test

@@ -111,6 +111,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final java.util.Map<String, Integer> sendersInFlight = new java.util.HashMap<>();
+    private int maxSenders;
     private Answer always;
 
     /** Starts a receiver on a free port of 127.0.0.1 that verifies signatures with {@code secret}. */
@@ -168,6 +170,17 @@ public final class WebhookReceiver implements AutoCloseable {
         return inFlight.get();
     }
 
+    /**
+     * The most senders (by {@code user-agent}, which names the delivering dispatcher) that ever
+     * had requests in flight at once. One dispatcher may have two: a request it gave up on at its
+     * timeout can still be in the receiver's hands when it retries.
+     */
+    public int maxConcurrentSenders() {
+        synchronized (sendersInFlight) {
+            return maxSenders;
+        }
+    }
+
     /** The most requests that were ever in flight at once. */
     public int maxInFlight() {
         return maxInFlight.get();
@@ -192,6 +205,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        String sender = String.valueOf(exchange.getRequestHeaders().getFirst("user-agent"));
+        synchronized (sendersInFlight) {
+            sendersInFlight.merge(sender, 1, Integer::sum);
+            maxSenders = Math.max(maxSenders, sendersInFlight.size());
+        }
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
@@ -226,6 +244,9 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(answer.status(), -1);
             }
         } finally {
+            synchronized (sendersInFlight) {
+                sendersInFlight.computeIfPresent(sender, (k, n) -> n == 1 ? null : n - 1);
+            }
             inFlight.decrementAndGet();
             exchange.close();
         }
