@@ -54,6 +54,13 @@ final class DefaultDispatcher implements Dispatcher {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(options.timeout()).build();
         ConsumerWorker.Context context = hub.context(options, d.id, d.stopper);
+        java.util.concurrent.ScheduledExecutorService alarms = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "model-registry-delivery-alarms");
+                    t.setDaemon(true);
+                    return t;
+                });
+        d.resource = alarms::shutdownNow;
         Map<String, Webhook> current = new ConcurrentHashMap<>();
         Map<String, Thread> workers = new java.util.HashMap<>();
         d.start("webhooks", () -> {
@@ -67,7 +74,7 @@ final class DefaultDispatcher implements Dispatcher {
                         Thread worker = workers.get(name);
                         if (worker == null || !worker.isAlive()) {
                             workers.put(name, d.start(Deliveries.webhookConsumer(name),
-                                    webhookWorker(hub, context, http, options, name, current)));
+                                    webhookWorker(hub, context, http, alarms, options, name, current)));
                         }
                     }
                 } catch (RuntimeException e) {
@@ -81,10 +88,11 @@ final class DefaultDispatcher implements Dispatcher {
 
     /** A worker for one subscription; it ends when the subscription is no longer in {@code current}. */
     private static ConsumerWorker webhookWorker(DeliveryHub hub, ConsumerWorker.Context context, HttpClient http,
+                                                java.util.concurrent.ScheduledExecutorService alarms,
                                                 DeliveryOptions options, String name, Map<String, Webhook> current) {
         String consumer = Deliveries.webhookConsumer(name);
         WebhookSink sink = new WebhookSink(name, () -> current.get(name), http, options.timeout(), hub.clock(),
-                context.stopper(), context.holder());
+                alarms, context.holder());
         return new ConsumerWorker(context, consumer, sink, () -> current.containsKey(name),
                 () -> current.containsKey(name) && current.get(name).enabled(),
                 e -> {

@@ -17,10 +17,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.io.IOException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,12 +40,12 @@ final class WebhookSink implements EventSink {
     private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
-    private final Stopper stopper;
+    private final ScheduledExecutorService alarms;
     private final String dispatcher;
 
     WebhookSink(String name, Supplier<Webhook> webhook, HttpClient http, Duration timeout, Clock clock,
-                Stopper stopper, String dispatcher) {
-        this.stopper = stopper;
+                ScheduledExecutorService alarms, String dispatcher) {
+        this.alarms = alarms;
         this.dispatcher = dispatcher;
         this.name = name;
         this.webhook = webhook;
@@ -81,33 +81,31 @@ final class WebhookSink implements EventSink {
                 .header("webhook-signature", "v1," + sign(WebhookRules.key(hook.secret()), event.id(), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, BoundedBody.handler());
         // The request timeout of the HTTP client ends with the status line; a body that trickles in
-        // would keep the attempt going past the lease, while another dispatcher sends the event.
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                return result(sent.get(100, TimeUnit.MILLISECONDS), clock.instant());
-            } catch (TimeoutException e) {
-                if (!stopper.running()) {
-                    sent.cancel(true);
-                    return SendResult.retry(0, "stopped before the receiver answered", null);
+        // would keep the attempt going past the lease, while another dispatcher sends the event. So
+        // an alarm interrupts the send (which cancels the request) at the timeout. The interrupt can
+        // only reach this thread while it is in the send: the flag is cleared under the same lock.
+        Thread sender = Thread.currentThread();
+        boolean[] sending = {true};
+        ScheduledFuture<?> alarm = alarms.schedule(() -> {
+            synchronized (sending) {
+                if (sending[0]) {
+                    sender.interrupt();
                 }
-                if (System.nanoTime() - deadline > 0) {
-                    sent.cancel(true);
-                    return SendResult.retry(0, "timed out after " + timeout.toMillis() + " ms", null);
-                }
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof HttpTimeoutException) {
-                    return SendResult.retry(0, "timed out after " + timeout.toMillis() + " ms", null);
-                }
-                return SendResult.retry(0, cause.getClass().getSimpleName() + ": " + cause.getMessage(), null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                sent.cancel(true);
-                return SendResult.retry(0, "interrupted", null);
             }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return result(http.send(request, BoundedBody.handler()), clock.instant());
+        } catch (HttpTimeoutException | InterruptedException e) {
+            return SendResult.retry(0, "timed out after " + timeout.toMillis() + " ms", null);
+        } catch (IOException e) {
+            return SendResult.retry(0, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        } finally {
+            synchronized (sending) {
+                sending[0] = false;
+            }
+            alarm.cancel(false);
+            Thread.interrupted();
         }
     }
 
