@@ -132,9 +132,10 @@ final class ConsumerWorker implements Runnable {
         stored = leased.get().position();
         passed = stored;
         delivered.clear();
+        long commits = context.listeners().commits();
         List<JournalEntry> entries = store.journal(stored, BATCH);
         if (entries.isEmpty()) {
-            awaitCommit();
+            awaitCommit(commits);
             return 0;
         }
         flushBy = System.nanoTime() + FLUSH_NANOS;
@@ -304,9 +305,9 @@ final class ConsumerWorker implements Runnable {
         return leased;
     }
 
-    private void awaitCommit() {
+    private void awaitCommit(long seen) {
         try {
-            context.listeners().awaitCommit(context.options().pollInterval().toMillis());
+            context.listeners().awaitCommit(context.options().pollInterval().toMillis(), seen);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

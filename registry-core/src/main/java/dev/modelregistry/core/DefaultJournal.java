@@ -93,6 +93,7 @@ final class DefaultJournal implements Journal {
             long deadline = System.nanoTime() + Math.max(0, timeout.toNanos());
             while (true) {
                 checkOpen.run();
+                long commits = listeners.commits();
                 List<JournalEntry> entries = store.journal(position, max);
                 if (!entries.isEmpty()) {
                     position = entries.get(entries.size() - 1).sequence();
@@ -103,7 +104,7 @@ final class DefaultJournal implements Journal {
                     return List.of();
                 }
                 try {
-                    listeners.awaitCommit(Math.min(left, POLL_MILLIS));
+                    listeners.awaitCommit(Math.min(left, POLL_MILLIS), commits);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return List.of();

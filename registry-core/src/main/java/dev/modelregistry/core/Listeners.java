@@ -16,6 +16,7 @@ final class Listeners {
 
     private final List<JournalListener> listeners = new CopyOnWriteArrayList<>();
     private final Object committed = new Object();
+    private long commits;
     private final Watches watches = new Watches();
 
     /** The running watches, shared like the listeners by the registry and its views. */
@@ -45,17 +46,32 @@ final class Listeners {
             }
         }
         synchronized (committed) {
+            commits++;
             committed.notifyAll();
         }
     }
 
-    /** Waits until this registry commits a change or the time is up; followers poll the store anyway. */
-    void awaitCommit(long millis) throws InterruptedException {
-        if (millis <= 0) {
-            return;
-        }
+    /** How many commits this registry has made; pass it to {@link #awaitCommit(long, long)}. */
+    long commits() {
         synchronized (committed) {
-            committed.wait(millis);
+            return commits;
+        }
+    }
+
+    /**
+     * Waits until this registry commits a change or the time is up (followers poll the store
+     * anyway): until it has made more than {@code seen} commits or the time is up: a commit
+     * made after {@code seen} was read (say, between a caller's read of the store and this call)
+     * ends the wait at once instead of being missed.
+     */
+    void awaitCommit(long millis, long seen) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        synchronized (committed) {
+            long left = millis;
+            while (commits == seen && left > 0) {
+                committed.wait(left);
+                left = (end - System.nanoTime()) / 1_000_000;
+            }
         }
     }
 }

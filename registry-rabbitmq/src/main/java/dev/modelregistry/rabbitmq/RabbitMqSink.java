@@ -360,12 +360,14 @@ public final class RabbitMqSink implements EventSink {
          * The sink's name, stable across restarts: the dispatcher keeps the cursor under
          * {@code sink:<name>}; default {@value RabbitMqSink#DEFAULT_NAME}.
          *
-         * @throws IllegalArgumentException if it is blank
+         * @throws IllegalArgumentException if it is not 1 to 64 letters, digits, '.', '_' or '-',
+         *         starting with a letter or digit (what a consumer name is made of)
          */
         public Builder name(String name) {
             Objects.requireNonNull(name, "name");
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank");
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                throw new IllegalArgumentException("name '" + name + "' must be 1 to 64 letters, digits, '.', '_'"
+                        + " or '-', starting with a letter or digit");
             }
             this.name = name;
             return this;

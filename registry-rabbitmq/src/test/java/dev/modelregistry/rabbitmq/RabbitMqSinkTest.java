@@ -368,8 +368,10 @@ class RabbitMqSinkTest {
         }
 
         @Test
-        void blankNamesAndNonPositiveTimeoutsAreRefused() {
+        void namesThatCannotBeConsumerNamesAndNonPositiveTimeoutsAreRefused() {
             assertThatThrownBy(() -> RabbitMqSink.builder().name(" ")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> RabbitMqSink.builder().name("prod broker"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'prod broker'");
             assertThatThrownBy(() -> RabbitMqSink.builder().exchange("")).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> RabbitMqSink.builder().exchange("x".repeat(256)))
                     .isInstanceOf(IllegalArgumentException.class);
