@@ -97,7 +97,13 @@ final class Requests {
             mutations.add(new Mutation.CloseRequest(model, id, end.name()));
             entries.add(EntryDraft.of(Operations.REQUEST_CLOSED, target, Details.requestClosed(id, end.name())));
         }
-        return stamp.change(preconditions, mutations, entries, applied -> read(model, id).orElseThrow());
+        // The request as this vote left it (its precondition pinned the votes before it); a read
+        // after the commit could already show a concurrent vote that came after this one.
+        List<PromotionRequest.Vote> votes = new ArrayList<>(request.votes());
+        votes.add(new PromotionRequest.Vote(voter, approve, comment, stamp.at()));
+        PromotionRequest left = new PromotionRequest(request.ref(), request.id(), request.to(), request.requestedBy(),
+                request.reason(), request.at(), end, votes);
+        return stamp.change(preconditions, mutations, entries, applied -> left);
     }
 
     Optional<PromotionRequest> read(String model, int id) {
