@@ -267,9 +267,10 @@ class WatchTest {
         @Test
         void aListenerMayCloseItsOwnWatch() throws Exception {
             register(registry, "one");
-            Watch[] watch = new Watch[1];
-            Recorder calls = new Recorder(update -> watch[0].close());
-            watch[0] = registry.watch(MODEL + "@1", calls);
+            // The first call can come before watch() returns: the listener waits for the watch it closes.
+            java.util.concurrent.CompletableFuture<Watch> watch = new java.util.concurrent.CompletableFuture<>();
+            Recorder calls = new Recorder(update -> watch.join().close());
+            watch.complete(registry.watch(MODEL + "@1", calls));
 
             calls.next();
             awaitTrue(() -> !watchThreadRuns(MODEL + "@1"), "the watch thread to end");
