@@ -84,8 +84,10 @@ class GroupCommitTest {
                         return "failed";
                     }
                 }));
+                // One at a time, so that the queue (and the journal) keeps this order.
+                int behind = outcomes.size();
+                await(() -> commits.queued() == behind);
             }
-            await(() -> commits.queued() == queued.size());
             other.rollback();
 
             first.get(60, TimeUnit.SECONDS);
