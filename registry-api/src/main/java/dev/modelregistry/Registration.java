@@ -80,12 +80,71 @@ public interface Registration {
     Registration createdBy(String principal);
 
     /**
+     * Records a dataset the version used (lineage).
+     *
+     * @throws InvalidInputException if the same URI is already recorded in the same role, or the
+     *         registration already records {@link dev.modelregistry.lineage.Lineage#DATASETS} datasets
+     */
+    Registration dataset(dev.modelregistry.lineage.Dataset dataset);
+
+    /**
+     * Records a local file or directory as a dataset: its {@code file:} URI and its content digest
+     * (see {@link dev.modelregistry.lineage.Lineages#digest}), computed now.
+     *
+     * @throws InvalidInputException if {@code local} is neither a file nor a directory, or as
+     *         {@link #dataset(dev.modelregistry.lineage.Dataset)}
+     * @throws StorageException      if it cannot be read
+     */
+    Registration dataset(Path local, dev.modelregistry.lineage.DatasetRole role);
+
+    /** Records the source code the version was built from, replacing any recorded before. */
+    Registration code(dev.modelregistry.lineage.CodeVersion code);
+
+    /**
+     * Records the source code as found in {@code workingDirectory}'s {@code .git} and in the usual CI
+     * variables. Never fails: what could not be found out is listed in
+     * {@link dev.modelregistry.lineage.CodeVersion#unknown()}.
+     */
+    Registration captureCode(Path workingDirectory);
+
+    /** Records the experiment-tracker run that produced the version, replacing any recorded before. */
+    Registration run(dev.modelregistry.lineage.TrainingRun run);
+
+    /**
+     * Records a version this one was derived from. It must exist by {@link #commit()}.
+     *
+     * @throws InvalidInputException if the parent is already recorded, or the registration already
+     *         records {@link dev.modelregistry.lineage.Lineage#PARENTS} parents
+     */
+    Registration parent(VersionRef parent, dev.modelregistry.lineage.Relation relation);
+
+    /**
+     * Records the version of the library that {@code anyClass} comes from (the ML library used) in
+     * the environment, read from its jar's manifest or Maven metadata. The rest of the environment
+     * (JVM, OS, architecture, this library's version) is recorded with every version.
+     *
+     * @throws InvalidInputException if the registration already names
+     *         {@link dev.modelregistry.lineage.Environment#LIBRARIES} libraries
+     */
+    Registration library(Class<?> anyClass);
+
+    /**
+     * Records the version of a library on the class path named by its Maven coordinates,
+     * {@code groupId:artifactId}, read from its {@code META-INF/maven} metadata ({@code unknown} if
+     * it is not on the class path).
+     *
+     * @throws InvalidInputException if {@code coordinates} is not {@code groupId:artifactId}, or the
+     *         registration already names {@link dev.modelregistry.lineage.Environment#LIBRARIES} libraries
+     */
+    Registration library(String coordinates);
+
+    /**
      * Stores the files, then allocates the next version number and commits the metadata in one
      * transaction. The model is created if it does not exist yet.
      *
      * @return the committed version, in the lifecycle's initial stage
-     * @throws InvalidInputException if no file was added, or a source file was changed into a symbolic
-     *         link or removed since it was added
+     * @throws InvalidInputException if no file was added, a source file was changed into a symbolic
+     *         link or removed since it was added, or a parent version does not exist
      * @throws StorageException      if a backend fails; no version is visible then
      * @throws IllegalStateException if this registration was spent by an earlier {@code commit()}
      */

@@ -367,6 +367,9 @@ public interface Registry extends AutoCloseable {
     /** The journal of every committed change, shared by every view of this registry. */
     Journal journal();
 
+    /** Lineage queries and views: upstream, downstream and impact walks, diffs, model cards, pictures. */
+    dev.modelregistry.lineage.Lineages lineage();
+
     /**
      * Webhook subscriptions and the delivery of events to them and to sinks such as a message
      * broker, shared by every view of this registry (changes are made as the view's principal).

@@ -18,15 +18,25 @@ import java.util.Map;
  * @param digest       manifest digest
  * @param createdBy    who registers it
  * @param createdAt    commit time
+ * @param lineage      its lineage; parents exist
  */
 public record NewVersion(String model, String stage, String description, Map<String, String> params,
                          Map<String, Double> metrics, Map<String, String> tags, List<FileEntry> files,
-                         String digest, String createdBy, Instant createdAt) {
+                         String digest, String createdBy, Instant createdAt, LineageRecord lineage) {
 
     public NewVersion {
         params = Map.copyOf(params);
         metrics = Map.copyOf(metrics);
         tags = Map.copyOf(tags);
         files = List.copyOf(files);
+        java.util.Objects.requireNonNull(lineage, "lineage");
+    }
+
+    /** A version without lineage. */
+    public NewVersion(String model, String stage, String description, Map<String, String> params,
+                      Map<String, Double> metrics, Map<String, String> tags, List<FileEntry> files,
+                      String digest, String createdBy, Instant createdAt) {
+        this(model, stage, description, params, metrics, tags, files, digest, createdBy, createdAt,
+                LineageRecord.NONE);
     }
 }

@@ -5,7 +5,16 @@ import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Limits;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registration;
+import dev.modelregistry.VersionRef;
 import dev.modelregistry.journal.Operations;
+import dev.modelregistry.lineage.CodeVersion;
+import dev.modelregistry.lineage.Dataset;
+import dev.modelregistry.lineage.DatasetRole;
+import dev.modelregistry.lineage.Environment;
+import dev.modelregistry.lineage.Lineage;
+import dev.modelregistry.lineage.ParentModel;
+import dev.modelregistry.lineage.Relation;
+import dev.modelregistry.lineage.TrainingRun;
 import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.EntryDraft;
 import dev.modelregistry.spi.Mutation;
@@ -22,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +48,11 @@ final class DefaultRegistration implements Registration {
     private final Map<String, String> params = new LinkedHashMap<>();
     private final Map<String, Double> metrics = new LinkedHashMap<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Map<String, Dataset> datasets = new LinkedHashMap<>();
+    private final Map<VersionRef, ParentModel> parents = new LinkedHashMap<>();
+    private final Map<String, String> libraries = new TreeMap<>();
+    private CodeVersion code;
+    private TrainingRun run;
     private String description = "";
     private String createdBy;
     private boolean attempted;
@@ -121,6 +137,82 @@ final class DefaultRegistration implements Registration {
     }
 
     @Override
+    public Registration dataset(Dataset dataset) {
+        Objects.requireNonNull(dataset, "dataset");
+        String key = dataset.role() + " " + dataset.uri();
+        if (datasets.containsKey(key)) {
+            throw new InvalidInputException("dataset uri", dataset.uri(),
+                    "is already recorded as " + dataset.role().text() + " data");
+        }
+        if (datasets.size() >= Lineage.DATASETS) {
+            throw new InvalidInputException("dataset count", Integer.toString(datasets.size() + 1),
+                    "more than " + Lineage.DATASETS + " datasets in one version's lineage");
+        }
+        datasets.put(key, dataset);
+        return this;
+    }
+
+    @Override
+    public Registration dataset(Path local, DatasetRole role) {
+        Objects.requireNonNull(local, "local");
+        Objects.requireNonNull(role, "role");
+        String digest = DatasetDigests.digest(local);
+        return dataset(Dataset.of(local.toAbsolutePath().normalize().toUri().toString(), digest, role));
+    }
+
+    @Override
+    public Registration code(CodeVersion code) {
+        this.code = Objects.requireNonNull(code, "code");
+        return this;
+    }
+
+    @Override
+    public Registration captureCode(Path workingDirectory) {
+        return code(CodeCapture.capture(Objects.requireNonNull(workingDirectory, "workingDirectory")));
+    }
+
+    @Override
+    public Registration run(TrainingRun run) {
+        this.run = Objects.requireNonNull(run, "run");
+        return this;
+    }
+
+    @Override
+    public Registration parent(VersionRef parent, Relation relation) {
+        ParentModel added = new ParentModel(parent, relation);
+        Validation.modelName(parent.model());
+        if (parents.containsKey(parent)) {
+            throw new InvalidInputException("parent version", parent.toString(), "is already recorded");
+        }
+        if (parents.size() >= Lineage.PARENTS) {
+            throw new InvalidInputException("parent count", Integer.toString(parents.size() + 1),
+                    "more than " + Lineage.PARENTS + " parents in one version's lineage");
+        }
+        parents.put(parent, added);
+        return this;
+    }
+
+    @Override
+    public Registration library(Class<?> anyClass) {
+        EnvironmentCapture.Library library = EnvironmentCapture.of(Objects.requireNonNull(anyClass, "anyClass"));
+        return addLibrary(library.name(), library.version());
+    }
+
+    @Override
+    public Registration library(String coordinates) {
+        return addLibrary(coordinates, EnvironmentCapture.version(coordinates));
+    }
+
+    private Registration addLibrary(String name, String version) {
+        if (!libraries.containsKey(name) && libraries.size() >= Environment.LIBRARIES) {
+            throw new InvalidInputException("library count", Integer.toString(libraries.size() + 1),
+                    "more than " + Environment.LIBRARIES + " libraries in one version's environment");
+        }
+        libraries.put(name, version);
+        return this;
+    }
+
+    @Override
     public ModelVersion commit() {
         if (attempted) {
             throw new IllegalStateException("this registration of " + model + " was spent by an earlier commit()"
@@ -130,6 +222,15 @@ final class DefaultRegistration implements Registration {
             throw new InvalidInputException("registration of model", model, "has no files");
         }
         registry.checkOpen();
+        // Versions are never removed, so a parent that exists now still exists at the commit.
+        for (VersionRef parent : parents.keySet()) {
+            if (registry.metadata().version(parent.model(), parent.version()).isEmpty()) {
+                throw new InvalidInputException("parent version", parent.toString(), "does not exist");
+            }
+        }
+        Lineage lineage = new Lineage(List.copyOf(datasets.values()), Optional.ofNullable(code),
+                Optional.ofNullable(run), List.copyOf(parents.values()),
+                Optional.of(EnvironmentCapture.capture(libraries)));
         // From here on streams are read and blobs written, so the registration cannot be replayed.
         attempted = true;
         // Blobs first: content-addressed and idempotent, invisible until the metadata commits.
@@ -141,7 +242,8 @@ final class DefaultRegistration implements Registration {
         }
         entries.sort(Digests.FILE_ORDER);
         NewVersion version = new NewVersion(model, registry.lifecycle().initial().name(), description, params,
-                metrics, tags, entries, Digests.manifest(entries), createdBy, registry.now());
+                metrics, tags, entries, Digests.manifest(entries), createdBy, registry.now(),
+                LineageCodec.toRecord(lineage));
         boolean[] firstAttempt = {true};
         ModelVersion committed = registry.writer().write(registry.principal(), () -> version.createdAt(), stamp -> {
             boolean first = firstAttempt[0];

@@ -70,6 +70,7 @@ final class DefaultRegistry implements Registry {
     private final DefaultJournal journal;
     private final DeliveryHub hub;
     private final DefaultDeliveries deliveries;
+    private final DefaultLineages lineages;
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal) {
         this(metadata, artifacts, lifecycle, clock, principal, Map.of(), Map.of(), RegistryBuilder.DEFAULT_EVENT_SOURCE);
@@ -103,6 +104,7 @@ final class DefaultRegistry implements Registry {
         this.journal = new DefaultJournal(metadata, listeners, this::checkOpen);
         this.hub = hub != null ? hub : new DeliveryHub(metadata, listeners, eventSource);
         this.deliveries = new DefaultDeliveries(this, writer, this.hub);
+        this.lineages = new DefaultLineages(this, metadata);
     }
 
     @Override
@@ -459,6 +461,12 @@ final class DefaultRegistry implements Registry {
     public Journal journal() {
         checkOpen();
         return journal;
+    }
+
+    @Override
+    public dev.modelregistry.lineage.Lineages lineage() {
+        checkOpen();
+        return lineages;
     }
 
     @Override

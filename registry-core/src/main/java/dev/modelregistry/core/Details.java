@@ -41,6 +41,9 @@ final class Details {
         o.set("tags", strings(v.tags()));
         o.put("fileCount", v.files().size());
         o.put("totalBytes", v.files().stream().mapToLong(FileEntry::size).sum());
+        if (!v.lineage().text().isEmpty()) {
+            o.set("lineage", parse(v.lineage().text()));
+        }
         return text(o);
     }
 

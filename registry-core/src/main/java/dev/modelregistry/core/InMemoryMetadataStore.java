@@ -22,6 +22,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Collection;
+import dev.modelregistry.VersionRef;
+import dev.modelregistry.spi.LineageReader.LineageNode;
+import dev.modelregistry.spi.LineageReader.LineageStep;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +50,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final MemoryState state = new MemoryState();
+    private final MemoryLineage lineage = new MemoryLineage(state);
     private final List<JournalEntry> journal = new ArrayList<>();
     private final MemoryLedger ledger = new MemoryLedger();
     private boolean closed;
@@ -155,6 +161,26 @@ public final class InMemoryMetadataStore implements MetadataStore {
                 .map(m -> m.versions.descendingMap().values().stream().map(MemoryState.VersionState::toRecord)
                         .toList())
                 .orElseGet(List::of));
+    }
+
+    @Override
+    public Map<VersionRef, String> lineages(Collection<VersionRef> versions) {
+        return locked(() -> lineage.lineages(versions));
+    }
+
+    @Override
+    public List<LineageNode> datasetUsers(String uriHash, String digest) {
+        return locked(() -> lineage.datasetUsers(uriHash, digest));
+    }
+
+    @Override
+    public List<LineageStep> children(Collection<VersionRef> parents) {
+        return locked(() -> lineage.children(parents));
+    }
+
+    @Override
+    public List<LineageStep> parents(Collection<VersionRef> children) {
+        return locked(() -> lineage.parents(children));
     }
 
     @Override

@@ -52,6 +52,11 @@ final class MemoryState {
         return model(model).map(m -> m.versions.get(version));
     }
 
+    /** Every version of every model, in model and version order. */
+    java.util.stream.Stream<VersionState> allVersions() {
+        return models.values().stream().flatMap(m -> m.versions.values().stream());
+    }
+
     void clear() {
         models.clear();
         webhooks.clear();

@@ -1,0 +1,56 @@
+package dev.modelregistry.spi;
+
+import dev.modelregistry.VersionRef;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A new version's lineage as the store keeps it: the core's text encoding, which the store returns
+ * unchanged, and the links it indexes for the impact queries.
+ *
+ * @param text     the lineage encoded by the core (JSON); empty for none
+ * @param datasets the datasets the version used, for {@link LineageReader#datasetUsers}
+ * @param parents  the versions it was derived from, for {@link LineageReader#children} and
+ *                 {@link LineageReader#parents}; all exist
+ */
+public record LineageRecord(String text, List<DatasetLink> datasets, List<ParentLink> parents) {
+
+    /** No lineage. */
+    public static final LineageRecord NONE = new LineageRecord("", List.of(), List.of());
+
+    public LineageRecord {
+        Objects.requireNonNull(text, "text");
+        datasets = List.copyOf(datasets);
+        parents = List.copyOf(parents);
+    }
+
+    /**
+     * One dataset use, as indexed.
+     *
+     * @param uriHash lower-case hex SHA-256 of the dataset URI's UTF-8 bytes (64 characters): URIs may
+     *                be longer than an index key can be on every database
+     * @param digest  the dataset's content digest ({@code sha256:...}, 71 characters), or null if unknown
+     * @param role    the role's text form
+     */
+    public record DatasetLink(String uriHash, String digest, String role) {
+
+        public DatasetLink {
+            Objects.requireNonNull(uriHash, "uriHash");
+            Objects.requireNonNull(role, "role");
+        }
+    }
+
+    /**
+     * One derivation, as indexed.
+     *
+     * @param parent   the parent version
+     * @param relation the relation's text form
+     */
+    public record ParentLink(VersionRef parent, String relation) {
+
+        public ParentLink {
+            Objects.requireNonNull(parent, "parent");
+            Objects.requireNonNull(relation, "relation");
+        }
+    }
+}
