@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Evaluation;
 import dev.modelregistry.Model;
+import dev.modelregistry.VersionRef;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
@@ -15,6 +16,8 @@ import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.Capability;
 import dev.modelregistry.spi.ChangeSet;
 import dev.modelregistry.spi.JournalHead;
+import dev.modelregistry.spi.LineageReader.LineageNode;
+import dev.modelregistry.spi.LineageReader.LineageStep;
 import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.RequestRecord;
 import dev.modelregistry.spi.TransitionRecord;
@@ -27,7 +30,9 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -341,6 +346,31 @@ public final class JdbcMetadataStore implements MetadataStore {
     @Override
     public Set<String> stagesInUse() {
         return read("read the stages in use", ModelSql::stagesInUse);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Map<VersionRef, String> lineages(Collection<VersionRef> versions) {
+        return read("read the lineage of " + versions.size() + " versions", h -> LineageSql.lineages(h, versions));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<LineageNode> datasetUsers(String uriHash, String digest) {
+        return read("find the users of a dataset", h -> LineageSql.datasetUsers(h, uriHash, digest));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<LineageStep> children(Collection<VersionRef> parents) {
+        return read("find the versions derived from " + parents.size() + " versions",
+                h -> LineageSql.children(h, parents));
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<LineageStep> parents(Collection<VersionRef> children) {
+        return read("find the parents of " + children.size() + " versions", h -> LineageSql.parents(h, children));
     }
 
     /** {@inheritDoc} */

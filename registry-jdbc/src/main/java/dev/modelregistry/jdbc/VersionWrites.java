@@ -38,6 +38,7 @@ final class VersionWrites {
         insertPairs(h, "version_metrics", "metric_value", v.model(), number, v.metrics());
         insertPairs(h, "version_tags", "item_value", v.model(), number, v.tags());
         insertFiles(h, v.model(), number, v.files());
+        LineageSql.insert(h, v.model(), number, v.lineage());
         return number;
     }
 

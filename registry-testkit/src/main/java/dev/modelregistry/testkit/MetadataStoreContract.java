@@ -167,6 +167,14 @@ public abstract class MetadataStoreContract {
     }
 
     @Nested
+    class Lineage extends LineageStoreContract {
+        @Override
+        protected MetadataStore store() {
+            return store;
+        }
+    }
+
+    @Nested
     class Ledger extends DeliveryLedgerContract {
         @Override
         protected MetadataStore store() {
