@@ -98,6 +98,14 @@ public abstract class RegistryContract extends RegistryFixture {
     }
 
     @Nested
+    class Tracing extends RegistryLineageContract {
+        @Override
+        protected Registry registry() {
+            return registry;
+        }
+    }
+
+    @Nested
     class RandomOperations extends RegistryInvariantsContract {
         @Override
         protected Registry registry() {
