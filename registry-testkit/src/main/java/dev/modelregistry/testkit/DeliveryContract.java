@@ -120,8 +120,9 @@ public abstract class DeliveryContract {
             assertThat(r.json().get("type").asText()).isEqualTo("dev.modelregistry.alias.set");
             assertThat(r.json().get("data").get("alias").asText()).isEqualTo("champion");
         });
-        assertThat(registry.deliveries().status(Deliveries.webhookConsumer("deployer")).orElseThrow().position())
-                .isEqualTo(head);
+        // The stored cursor follows the deliveries in batches (at least every 200 ms), so it may lag a moment.
+        assertThat(await(PATIENCE, () -> registry.deliveries().status(Deliveries.webhookConsumer("deployer"))
+                .orElseThrow().position() == head)).as("stored cursor reaches %s", head).isTrue();
         assertThat(receiver.maxInFlight()).isEqualTo(1);
     }
 
