@@ -2,6 +2,7 @@ package dev.modelregistry.benchmarks;
 
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.StandardStage;
+import dev.modelregistry.VersionRef;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * measured median, most of an hour on H2). The rows are those the store itself would write for the
  * same history: {@code models.next_version} one past the newest version, one PRODUCTION version per
  * model, the stage moves that led to each version's stage in {@code stage_transitions} (with the
- * "displaced by" comment on the archiving move), files in path order with their index. The journal stays empty, as
+ * "displaced by" comment on the archiving move), files in path order with their index, the lineage
+ * of {@link SyntheticLineage} with its dataset and parent index rows. The journal stays empty, as
  * in a database upgraded from before the journal. The schema must exist (open a store on
  * the database first) and be empty. One load at a time per instance.
  */
@@ -33,6 +36,7 @@ final class BulkLoader {
     private static final String DISPLACED_BY = "displaced by ";
 
     private final SyntheticCatalog catalog;
+    private final SyntheticLineage lineage;
     private final AtomicLong rows = new AtomicLong();
     private final AtomicInteger nextChunk = new AtomicInteger();
     private final AtomicInteger modelsDone = new AtomicInteger();
@@ -46,6 +50,7 @@ final class BulkLoader {
 
     BulkLoader(SyntheticCatalog catalog) {
         this.catalog = catalog;
+        this.lineage = new SyntheticLineage(catalog);
     }
 
     /** Rows inserted so far, over all tables. */
@@ -90,7 +95,9 @@ final class BulkLoader {
 
     private void loadChunks(Connection c) throws SQLException {
         c.setAutoCommit(false);
-        int modelsPerChunk = Math.max(1, VERSIONS_PER_COMMIT / catalog.versionsPerModel());
+        // Whole families per chunk, so that a parent version is always in its child's transaction.
+        int families = Math.max(1, VERSIONS_PER_COMMIT / catalog.versionsPerModel() / SyntheticLineage.FAMILY);
+        int modelsPerChunk = families * SyntheticLineage.FAMILY;
         try (Statements s = new Statements(c)) {
             for (int first = nextChunk.getAndIncrement() * modelsPerChunk; first < catalog.models();
                  first = nextChunk.getAndIncrement() * modelsPerChunk) {
@@ -131,6 +138,7 @@ final class BulkLoader {
         s.modelTags.addBatch();
         for (int n = 1; n <= newest; n++) {
             addVersion(s, name, catalog.version(m, n), newest);
+            addLineage(s, m, n);
         }
     }
 
@@ -168,6 +176,34 @@ final class BulkLoader {
             s.files.addBatch();
         }
         addMoves(s, model, v, newest);
+    }
+
+    /** The rows the store writes for a lineage: its text, one row per dataset, one per parent. */
+    private void addLineage(Statements s, int m, int n) throws SQLException {
+        String model = SyntheticCatalog.modelName(m);
+        s.lineage.setString(1, model);
+        s.lineage.setInt(2, n);
+        s.lineage.setString(3, SyntheticLineage.text(lineage.lineage(m, n)));
+        s.lineage.addBatch();
+        int[] datasets = {SyntheticLineage.trainingSet(m, n), SyntheticLineage.validationSet(m)};
+        for (int i = 0; i < datasets.length; i++) {
+            s.datasets.setString(1, model);
+            s.datasets.setInt(2, n);
+            s.datasets.setInt(3, i);
+            s.datasets.setString(4, SyntheticLineage.uriHash(datasets[i]));
+            s.datasets.setString(5, SyntheticLineage.datasetDigest(datasets[i]));
+            s.datasets.setString(6, i == 0 ? "train" : "validation");
+            s.datasets.addBatch();
+        }
+        Optional<VersionRef> parent = SyntheticLineage.parent(m, n);
+        if (parent.isPresent()) {
+            s.parents.setString(1, model);
+            s.parents.setInt(2, n);
+            s.parents.setString(3, parent.get().model());
+            s.parents.setInt(4, parent.get().version());
+            s.parents.setString(5, "fine-tuned-from");
+            s.parents.addBatch();
+        }
     }
 
     /** The moves from DEVELOPMENT that the standard lifecycle allows to reach the version's stage. */
@@ -215,6 +251,9 @@ final class BulkLoader {
         final PreparedStatement tags;
         final PreparedStatement files;
         final PreparedStatement transitions;
+        final PreparedStatement lineage;
+        final PreparedStatement datasets;
+        final PreparedStatement parents;
         private final List<PreparedStatement> inOrder;
 
         Statements(Connection c) throws SQLException {
@@ -234,7 +273,14 @@ final class BulkLoader {
             transitions = c.prepareStatement("INSERT INTO stage_transitions (model_name, version_number, seq,"
                     + " from_stage, to_stage, actor, at_millis, transition_comment)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-            inOrder = List.of(models, modelTags, versions, params, metrics, tags, files, transitions);
+            lineage = c.prepareStatement("INSERT INTO version_lineage (model_name, version_number, lineage)"
+                    + " VALUES (?, ?, ?)");
+            datasets = c.prepareStatement("INSERT INTO lineage_datasets (model_name, version_number, dataset_index,"
+                    + " uri_hash, digest, dataset_role) VALUES (?, ?, ?, ?, ?, ?)");
+            parents = c.prepareStatement("INSERT INTO lineage_parents (model_name, version_number, parent_model,"
+                    + " parent_version, relation_name) VALUES (?, ?, ?, ?, ?)");
+            inOrder = List.of(models, modelTags, versions, params, metrics, tags, files, transitions, lineage,
+                    datasets, parents);
         }
 
         /** Executes every pending batch; returns the rows inserted. */

@@ -105,6 +105,8 @@ public final class MetadataBenchmark {
                 int count = switch (op) {
                     case RESOLVE_VERSION, RESOLVE_STAGE -> options.lookups();
                     case LIST -> options.lists();
+                    case IMPACT -> options.impacts();
+                    case UPSTREAM -> options.upstreams();
                     case REGISTER -> options.registers();
                 };
                 Progress.note(scale + ": " + op.label + ", " + count + " timed on each database");
@@ -162,13 +164,15 @@ public final class MetadataBenchmark {
         }
         out.append('\n').append(String.format(Locale.ROOT,
                 "Each scale: a fresh database of each kind, %d versions per model (4 params, 3 metrics, 2 tags,"
-                        + " 1–2 files), bulk-loaded with JDBC batches, then timed through the public `Registry` API"
+                        + " 1–2 files, a lineage with 2 of %d datasets, code, run, environment and, in families of %d"
+                        + " models, the parent it was fine-tuned from), bulk-loaded with JDBC batches, then timed through the public `Registry` API"
                         + " (`Registries.builder()` with `JdbcMetadataStore` and the in-memory artifact store;"
                         + " a registration carries one 64-byte file). Uniformly random models and versions, the"
-                        + " same sequence on every database; %d lookups of each kind, %d listings, %d"
-                        + " registrations per database, in %d rounds alternating between the databases, after"
+                        + " same sequence on every database; %d lookups of each kind, %d listings, %d impact"
+                        + " queries, %d upstream walks, %d registrations per database, in %d rounds alternating between the databases, after"
                         + " %d untimed warm-up rounds and an untimed lead-in of a tenth of each count.%n%n",
-                options.versionsPerModel(), options.lookups(), options.lists(), options.registers(), ROUNDS,
+                options.versionsPerModel(), SyntheticLineage.DATASETS, SyntheticLineage.FAMILY, options.lookups(),
+                options.lists(), options.impacts(), options.upstreams(), options.registers(), ROUNDS,
                 options.warmup()));
         out.append("### Load\n\n").append(tables.loadTable()).append('\n');
         out.append(tables.apiLoadEstimate()).append('\n');

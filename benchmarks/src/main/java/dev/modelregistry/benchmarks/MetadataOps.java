@@ -3,14 +3,21 @@ package dev.modelregistry.benchmarks;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registry;
 import dev.modelregistry.StandardStage;
+import dev.modelregistry.VersionRef;
+import dev.modelregistry.lineage.Impact;
+import dev.modelregistry.lineage.ImpactQuery;
+import dev.modelregistry.lineage.LineageGraph;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * The timed operations of the metadata benchmark on one registry, each called through the public
@@ -27,6 +34,8 @@ final class MetadataOps {
         RESOLVE_VERSION("resolve name@version"),
         RESOLVE_STAGE("resolve name@stage (PRODUCTION)"),
         LIST("list the versions of one model"),
+        IMPACT("impact: PRODUCTION versions depending on a dataset"),
+        UPSTREAM("upstream lineage of a depth-5 chain"),
         REGISTER("register a small version");
 
         final String label;
@@ -38,6 +47,7 @@ final class MetadataOps {
 
     private final Registry registry;
     private final SyntheticCatalog catalog;
+    private final SyntheticLineage lineage;
     private final Map<Op, SplittableRandom> randoms = new EnumMap<>(Op.class);
     private final Map<Op, Latencies> latencies = new EnumMap<>(Op.class);
     private final Map<Op, Long> bestRoundMedians = new EnumMap<>(Op.class);
@@ -46,6 +56,7 @@ final class MetadataOps {
     MetadataOps(Registry registry, SyntheticCatalog catalog) {
         this.registry = registry;
         this.catalog = catalog;
+        this.lineage = new SyntheticLineage(catalog);
         for (Op op : Op.values()) {
             randoms.put(op, new SplittableRandom(20240601L + op.ordinal()));
             latencies.put(op, new Latencies(1024));
@@ -77,6 +88,10 @@ final class MetadataOps {
             resolveStage(random);
             if (i % 10 == 0) {
                 list(random);
+                upstream(random);
+            }
+            if (i % 50 == 0) {
+                impact(random).run();
             }
         }
         try (InputStream in = registry.open(registry.version(SyntheticCatalog.modelName(0), 1).orElseThrow(),
@@ -92,13 +107,16 @@ final class MetadataOps {
         SplittableRandom random = randoms.get(op);
         Latencies round = new Latencies(count);
         for (int i = 0; i < count; i++) {
+            Runnable call = switch (op) {
+                case RESOLVE_VERSION -> () -> resolveVersion(random);
+                case RESOLVE_STAGE -> () -> resolveStage(random);
+                case LIST -> () -> list(random);
+                case IMPACT -> impact(random);
+                case UPSTREAM -> () -> upstream(random);
+                case REGISTER -> () -> register(random);
+            };
             long start = System.nanoTime();
-            switch (op) {
-                case RESOLVE_VERSION -> resolveVersion(random);
-                case RESOLVE_STAGE -> resolveStage(random);
-                case LIST -> list(random);
-                case REGISTER -> register(random);
-            }
+            call.run();
             round.add(System.nanoTime() - start);
         }
         if (timed) {
@@ -132,6 +150,40 @@ final class MetadataOps {
         if (size < catalog.versionsPerModel()) {
             throw new IllegalStateException(model + " lists " + size + " versions, expected "
                     + catalog.versionsPerModel());
+        }
+    }
+
+    /**
+     * An impact query for a dataset some version recorded, as an incident would ask it: which
+     * PRODUCTION versions used it, directly or through the versions they were fine-tuned from. The
+     * expected answer is worked out from the catalog before the call, so that only the query is timed.
+     */
+    private Runnable impact(SplittableRandom random) {
+        int dataset = SyntheticLineage.trainingSet(random.nextInt(catalog.models()),
+                1 + random.nextInt(catalog.versionsPerModel()));
+        Set<VersionRef> expected = lineage.impact(dataset, catalog.versionsPerModel() - 2);
+        return () -> {
+            List<Impact> found = registry.lineage().impact(ImpactQuery.datasetUri(SyntheticLineage.datasetUri(dataset))
+                    .inStages(StandardStage.PRODUCTION));
+            Set<VersionRef> refs = found.stream().map(i -> i.version().ref()).collect(Collectors.toSet());
+            if (!refs.equals(expected)) {
+                throw new IllegalStateException("impact of dataset " + dataset + " found " + refs + ", expected "
+                        + expected);
+            }
+        };
+    }
+
+    /** The upstream graph of a random version of a family's last member: its whole chain, 5 deep at 6 models per family. */
+    private void upstream(SplittableRandom random) {
+        int families = catalog.models() / SyntheticLineage.FAMILY;
+        int model = families == 0 ? catalog.models() - 1
+                : random.nextInt(families) * SyntheticLineage.FAMILY + SyntheticLineage.FAMILY - 1;
+        VersionRef ref = VersionRef.of(SyntheticCatalog.modelName(model), 1 + random.nextInt(catalog.versionsPerModel()));
+        LineageGraph graph = registry.lineage().upstream(ref, SyntheticLineage.FAMILY - 1);
+        int chain = SyntheticLineage.generation(model) + 1;
+        if (graph.versions().size() != chain || graph.edges().size() != chain - 1 || graph.truncated()
+                || graph.datasets().size() != chain) {
+            throw new IllegalStateException("upstream of " + ref + " is " + graph);
         }
     }
 

@@ -16,6 +16,9 @@ final class MetadataReport {
     /** Targets of the design (docs/DESIGN.md, "Performance targets") and of issue 3. */
     static final long RESOLVE_TARGET_NANOS = 1_000_000;
     static final long REGISTER_TARGET_NANOS = 5_000_000;
+    /** Targets of issue 12 (lineage). */
+    static final long IMPACT_TARGET_NANOS = 100_000_000;
+    static final long UPSTREAM_TARGET_NANOS = 5_000_000;
     static final double SERVER_RATIO_TARGET = 3.0;
 
     private static final String H2 = "H2";
@@ -114,6 +117,8 @@ final class MetadataReport {
         long absolute = switch (op) {
             case RESOLVE_VERSION, RESOLVE_STAGE -> RESOLVE_TARGET_NANOS;
             case REGISTER -> REGISTER_TARGET_NANOS;
+            case IMPACT -> IMPACT_TARGET_NANOS;
+            case UPSTREAM -> UPSTREAM_TARGET_NANOS;
             case LIST -> 0;
         };
         if (absolute > 0 && h2.isPresent()) {

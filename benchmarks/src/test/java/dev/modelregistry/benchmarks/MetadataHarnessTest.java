@@ -8,6 +8,9 @@ import dev.modelregistry.Registration;
 import dev.modelregistry.Registry;
 import dev.modelregistry.StandardStage;
 import dev.modelregistry.StageTransition;
+import dev.modelregistry.VersionRef;
+import dev.modelregistry.lineage.ImpactQuery;
+import dev.modelregistry.lineage.LineageGraph;
 import dev.modelregistry.core.InMemoryArtifactStore;
 import dev.modelregistry.core.Registries;
 import java.io.InputStream;
@@ -47,6 +50,21 @@ class MetadataHarnessTest {
                 assertThat(loaded.metrics()).hasSize(3);
                 assertThat(loaded.tags()).hasSize(2);
                 assertThat(loaded.files()).extracting(FileEntry::path).containsExactly("config.json", "model.onnx");
+
+                // The loaded lineage reads back as the catalog's, and the walks find what the catalog predicts.
+                SyntheticLineage lineage = new SyntheticLineage(catalog);
+                assertThat(registry.lineage().of(loaded.ref())).isEqualTo(lineage.lineage(3, 5));
+                assertThat(registry.lineage().of(VersionRef.of("model-00000", 2))).isEqualTo(lineage.lineage(0, 2));
+                LineageGraph up = registry.lineage().upstream(VersionRef.of("model-00005", 7), 5);
+                assertThat(up.versions()).extracting(n -> n.ref().model())
+                        .containsExactly("model-00005", "model-00004", "model-00003", "model-00002", "model-00001",
+                                "model-00000");
+                assertThat(up.truncated()).isFalse();
+                int dataset = SyntheticLineage.trainingSet(2, 8);
+                assertThat(registry.lineage().impact(ImpactQuery.datasetUri(SyntheticLineage.datasetUri(dataset))
+                        .inStages(StandardStage.PRODUCTION)))
+                        .extracting(i -> i.version().ref()).containsExactlyInAnyOrderElementsOf(lineage.impact(dataset, 8))
+                        .contains(VersionRef.of("model-00002", 8), VersionRef.of("model-00005", 8));
 
                 // The same files registered through the API get the same digest: the loader's manifests are sound.
                 Registration again = registry.register("model-00003");
