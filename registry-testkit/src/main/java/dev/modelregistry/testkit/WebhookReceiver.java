@@ -210,6 +210,7 @@ public final class WebhookReceiver implements AutoCloseable {
             sendersInFlight.merge(sender, 1, Integer::sum);
             maxSenders = Math.max(maxSenders, sendersInFlight.size());
         }
+        boolean released = false;
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
@@ -241,15 +242,26 @@ public final class WebhookReceiver implements AutoCloseable {
                 exchange.getResponseHeaders().add("Location", answer.location());
             }
             if (!answer.trickles()) {
+                // The sender may post its next event as soon as it has this answer, before this thread
+                // gets further: the request stops counting as in flight before the answer goes out.
+                released = release(sender, released);
                 exchange.sendResponseHeaders(answer.status(), -1);
             }
         } finally {
+            release(sender, released);
+            exchange.close();
+        }
+    }
+
+    /** Stops counting one request of {@code sender} as in flight, once; returns true. */
+    private boolean release(String sender, boolean released) {
+        if (!released) {
             synchronized (sendersInFlight) {
                 sendersInFlight.computeIfPresent(sender, (k, n) -> n == 1 ? null : n - 1);
             }
             inFlight.decrementAndGet();
-            exchange.close();
         }
+        return true;
     }
 
     /** Writes a byte every 50 ms for {@code duration}; stops early when the sender went away. */
