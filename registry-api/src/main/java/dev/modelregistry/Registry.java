@@ -370,6 +370,9 @@ public interface Registry extends AutoCloseable {
     /** Lineage queries and views: upstream, downstream and impact walks, diffs, model cards, pictures. */
     dev.modelregistry.lineage.Lineages lineage();
 
+    /** Searches for versions across every model by stage, aliases, metadata and lineage (docs/SEARCH.md). */
+    dev.modelregistry.search.Search search();
+
     /**
      * Webhook subscriptions and the delivery of events to them and to sinks such as a message
      * broker, shared by every view of this registry (changes are made as the view's principal).

@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param datasets the datasets the version used, for {@link LineageReader#datasetUsers}
  * @param parents  the versions it was derived from, for {@link LineageReader#children} and
  *                 {@link LineageReader#parents}; all exist
+ * @param runId    the training run's id, for searches; null if no run was recorded
+ * @param runUrl   the training run's URL, for searches; null if none was recorded
  */
-public record LineageRecord(String text, List<DatasetLink> datasets, List<ParentLink> parents) {
+public record LineageRecord(String text, List<DatasetLink> datasets, List<ParentLink> parents, String runId,
+                            String runUrl) {
 
     /** No lineage. */
     public static final LineageRecord NONE = new LineageRecord("", List.of(), List.of());
@@ -22,6 +25,11 @@ public record LineageRecord(String text, List<DatasetLink> datasets, List<Parent
         Objects.requireNonNull(text, "text");
         datasets = List.copyOf(datasets);
         parents = List.copyOf(parents);
+    }
+
+    /** A lineage without a training run. */
+    public LineageRecord(String text, List<DatasetLink> datasets, List<ParentLink> parents) {
+        this(text, datasets, parents, null, null);
     }
 
     /**

@@ -71,6 +71,7 @@ final class DefaultRegistry implements Registry {
     private final DeliveryHub hub;
     private final DefaultDeliveries deliveries;
     private final DefaultLineages lineages;
+    private final DefaultSearch search;
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal) {
         this(metadata, artifacts, lifecycle, clock, principal, Map.of(), Map.of(), RegistryBuilder.DEFAULT_EVENT_SOURCE);
@@ -105,6 +106,7 @@ final class DefaultRegistry implements Registry {
         this.hub = hub != null ? hub : new DeliveryHub(metadata, listeners, eventSource);
         this.deliveries = new DefaultDeliveries(this, writer, this.hub);
         this.lineages = new DefaultLineages(this, metadata);
+        this.search = new DefaultSearch(this, metadata);
     }
 
     @Override
@@ -467,6 +469,12 @@ final class DefaultRegistry implements Registry {
     public dev.modelregistry.lineage.Lineages lineage() {
         checkOpen();
         return lineages;
+    }
+
+    @Override
+    public dev.modelregistry.search.Search search() {
+        checkOpen();
+        return search;
     }
 
     @Override

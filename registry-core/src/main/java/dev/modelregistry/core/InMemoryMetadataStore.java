@@ -21,6 +21,9 @@ import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.RequestRecord;
 import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
+import dev.modelregistry.spi.SearchHit;
+import dev.modelregistry.spi.SearchRequest;
+import dev.modelregistry.search.Filter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,6 +54,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
     private final ReentrantLock lock = new ReentrantLock();
     private final MemoryState state = new MemoryState();
     private final MemoryLineage lineage = new MemoryLineage(state);
+    private final MemorySearch search = new MemorySearch(state);
     private final List<JournalEntry> journal = new ArrayList<>();
     private final MemoryLedger ledger = new MemoryLedger();
     private boolean closed;
@@ -161,6 +165,21 @@ public final class InMemoryMetadataStore implements MetadataStore {
                 .map(m -> m.versions.descendingMap().values().stream().map(MemoryState.VersionState::toRecord)
                         .toList())
                 .orElseGet(List::of));
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        return locked(() -> search.search(request));
+    }
+
+    @Override
+    public long count(Filter filter) {
+        return locked(() -> search.count(filter));
+    }
+
+    @Override
+    public List<VersionRecord> versionsOf(Collection<VersionRef> versions) {
+        return locked(() -> search.versionsOf(versions));
     }
 
     @Override

@@ -46,7 +46,9 @@ final class LineageCodec {
                 .toList();
         List<LineageRecord.ParentLink> parents = lineage.parents().stream()
                 .map(p -> new LineageRecord.ParentLink(p.version(), p.relation().text())).toList();
-        return new LineageRecord(text(lineage), datasets, parents);
+        return new LineageRecord(text(lineage), datasets, parents,
+                lineage.run().map(r -> r.runId()).orElse(null),
+                lineage.run().flatMap(r -> r.url()).map(Object::toString).orElse(null));
     }
 
     /** The index key of a dataset URI: lower-case hex SHA-256 of its UTF-8 bytes. */

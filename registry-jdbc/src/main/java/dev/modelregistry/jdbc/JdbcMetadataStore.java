@@ -22,6 +22,9 @@ import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.RequestRecord;
 import dev.modelregistry.spi.TransitionRecord;
 import dev.modelregistry.spi.VersionRecord;
+import dev.modelregistry.spi.SearchHit;
+import dev.modelregistry.spi.SearchRequest;
+import dev.modelregistry.search.Filter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +105,7 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     private final Transactions transactions;
     private final GroupCommit commits;
+    private final SearchSql searches;
     private final Runnable release;
     private final Set<Capability> capabilities;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -110,6 +114,7 @@ public final class JdbcMetadataStore implements MetadataStore {
                               Set<Capability> capabilities) {
         this.transactions = transactions;
         this.commits = new GroupCommit(transactions, new ChangeWriter(dialect));
+        this.searches = new SearchSql(dialect);
         this.release = release;
         this.capabilities = capabilities;
     }
@@ -349,6 +354,21 @@ public final class JdbcMetadataStore implements MetadataStore {
     }
 
     /** {@inheritDoc} */
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        return read("search versions", h -> searches.search(h, request));
+    }
+
+    @Override
+    public long count(Filter filter) {
+        return read("count the versions a search finds", h -> searches.count(h, filter));
+    }
+
+    @Override
+    public List<VersionRecord> versionsOf(Collection<VersionRef> versions) {
+        return read("read " + versions.size() + " versions", h -> VersionReads.of(h, versions));
+    }
+
     @Override
     public Map<VersionRef, String> lineages(Collection<VersionRef> versions) {
         return read("read the lineage of " + versions.size() + " versions", h -> LineageSql.lineages(h, versions));

@@ -43,9 +43,10 @@ final class LineageSql {
         if (lineage.text().isEmpty()) {
             return;
         }
-        h.createUpdate("INSERT INTO version_lineage (model_name, version_number, lineage)"
-                        + " VALUES (:model, :version, :lineage)")
-                .bind("model", model).bind("version", version).bind("lineage", lineage.text()).execute();
+        h.createUpdate("INSERT INTO version_lineage (model_name, version_number, lineage, run_id, run_url)"
+                        + " VALUES (:model, :version, :lineage, :runId, :runUrl)")
+                .bind("model", model).bind("version", version).bind("lineage", lineage.text())
+                .bind("runId", lineage.runId()).bind("runUrl", lineage.runUrl()).execute();
         if (!lineage.datasets().isEmpty()) {
             PreparedBatch batch = h.prepareBatch("INSERT INTO lineage_datasets (model_name, version_number,"
                     + " dataset_index, uri_hash, digest, dataset_role) VALUES (:model, :version, :index, :uriHash,"

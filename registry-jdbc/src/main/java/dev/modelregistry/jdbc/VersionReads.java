@@ -69,15 +69,15 @@ final class VersionReads {
      */
     private static String select(String where) {
         return "SELECT " + VERSION + " AS kind, version_number, 0 AS pos, stage AS a, description AS b,"
-                + " digest AS c, created_by AS d, created_at AS n, NULL AS x FROM versions WHERE " + where
+                + " digest AS c, created_by AS d, created_at AS n, NULL AS x, model_name FROM versions WHERE " + where
                 + " UNION ALL SELECT " + METRIC + ", version_number, 0, item_key, NULL, NULL, NULL, NULL,"
-                + " metric_value FROM version_metrics WHERE " + where
+                + " metric_value, model_name FROM version_metrics WHERE " + where
                 + " UNION ALL SELECT " + PARAM + ", version_number, 0, item_key, item_value, NULL, NULL, NULL,"
-                + " NULL FROM version_params WHERE " + where
+                + " NULL, model_name FROM version_params WHERE " + where
                 + " UNION ALL SELECT " + TAG + ", version_number, 0, item_key, item_value, NULL, NULL, NULL,"
-                + " NULL FROM version_tags WHERE " + where
+                + " NULL, model_name FROM version_tags WHERE " + where
                 + " UNION ALL SELECT " + FILE + ", version_number, file_index, file_path, sha256, NULL, NULL,"
-                + " size_bytes, NULL FROM version_files WHERE " + where;
+                + " size_bytes, NULL, model_name FROM version_files WHERE " + where;
     }
 
     static Optional<VersionRecord> find(Handle h, String model, int version) {
@@ -200,26 +200,40 @@ final class VersionReads {
 
     private static List<VersionRecord> read(Query query, String model) {
         return query.bind("model", model)
-                .reduceResultSet(new Rows(model), (rows, rs, ctx) -> rows.add(rs))
+                .reduceResultSet(new Rows(), (rows, rs, ctx) -> rows.add(rs))
                 .records();
+    }
+
+    /** The given versions that exist, of any models, in statements of at most {@link LineageSql#BATCH}. */
+    static List<VersionRecord> of(Handle h, java.util.Collection<VersionRef> refs) {
+        List<VersionRef> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(refs));
+        List<VersionRecord> records = new ArrayList<>(distinct.size());
+        for (int from = 0; from < distinct.size(); from += LineageSql.BATCH) {
+            List<VersionRef> batch = distinct.subList(from, Math.min(distinct.size(), from + LineageSql.BATCH));
+            StringBuilder where = new StringBuilder("(model_name, version_number) IN (");
+            for (int i = 0; i < batch.size(); i++) {
+                where.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :v").append(i).append(')');
+            }
+            Query query = h.createQuery(select(where.append(')').toString()));
+            for (int i = 0; i < batch.size(); i++) {
+                query.bind("m" + i, batch.get(i).model()).bind("v" + i, batch.get(i).version());
+            }
+            records.addAll(query.reduceResultSet(new Rows(), (rows, rs, ctx) -> rows.add(rs)).records());
+        }
+        return records;
     }
 
     /** The rows of one {@link #select(String)}, gathered into records; columns by position, as listed there. */
     private static final class Rows {
-        private final String model;
         private final List<VersionRow> versions = new ArrayList<>();
-        private final Map<Integer, Map<String, String>> params = new HashMap<>();
-        private final Map<Integer, Map<String, Double>> metrics = new HashMap<>();
-        private final Map<Integer, Map<String, String>> tags = new HashMap<>();
-        private final Map<Integer, List<IndexedFile>> files = new HashMap<>();
-
-        Rows(String model) {
-            this.model = model;
-        }
+        private final Map<VersionRef, Map<String, String>> params = new HashMap<>();
+        private final Map<VersionRef, Map<String, Double>> metrics = new HashMap<>();
+        private final Map<VersionRef, Map<String, String>> tags = new HashMap<>();
+        private final Map<VersionRef, List<IndexedFile>> files = new HashMap<>();
 
         Rows add(ResultSet rs) throws SQLException {
             int kind = rs.getInt(1);
-            int version = rs.getInt(2);
+            VersionRef version = VersionRef.of(rs.getString(10), rs.getInt(2));
             String a = rs.getString(4);
             switch (kind) {
                 case VERSION -> versions.add(new VersionRow(version, a, rs.getString(5), rs.getString(6),
@@ -236,7 +250,7 @@ final class VersionReads {
 
         /** The versions highest number first, each with its files in their order. */
         List<VersionRecord> records() {
-            versions.sort(Comparator.comparingInt(VersionRow::version).reversed());
+            versions.sort(Comparator.comparingInt((VersionRow v) -> v.version().version()).reversed());
             List<VersionRecord> records = new ArrayList<>(versions.size());
             for (VersionRow v : versions) {
                 List<IndexedFile> indexed = files.getOrDefault(v.version(), List.of());
@@ -244,7 +258,7 @@ final class VersionReads {
                         .sorted(Comparator.comparingInt(IndexedFile::index))
                         .map(IndexedFile::entry)
                         .toList();
-                records.add(new VersionRecord(model, v.version(), v.stage(), v.description(),
+                records.add(new VersionRecord(v.version().model(), v.version().version(), v.stage(), v.description(),
                         params.getOrDefault(v.version(), Map.of()), metrics.getOrDefault(v.version(), Map.of()),
                         tags.getOrDefault(v.version(), Map.of()), entries,
                         v.digest(), v.createdBy(), Instant.ofEpochMilli(v.createdAt())));
@@ -256,7 +270,7 @@ final class VersionReads {
     private record IndexedFile(int index, FileEntry entry) {
     }
 
-    private record VersionRow(int version, String stage, String description, String digest, String createdBy,
+    private record VersionRow(VersionRef version, String stage, String description, String digest, String createdBy,
                               long createdAt) {
     }
 }

@@ -106,6 +106,14 @@ public abstract class RegistryContract extends RegistryFixture {
     }
 
     @Nested
+    class Searching extends RegistrySearchContract {
+        @Override
+        protected Registry registry() {
+            return registry;
+        }
+    }
+
+    @Nested
     class RandomOperations extends RegistryInvariantsContract {
         @Override
         protected Registry registry() {
