@@ -183,7 +183,9 @@ final class BulkLoader {
         String model = SyntheticCatalog.modelName(m);
         s.lineage.setString(1, model);
         s.lineage.setInt(2, n);
-        s.lineage.setString(3, SyntheticLineage.text(lineage.lineage(m, n)));
+        dev.modelregistry.lineage.Lineage recorded = lineage.lineage(m, n);
+        s.lineage.setString(3, SyntheticLineage.text(recorded));
+        s.lineage.setString(4, recorded.run().orElseThrow().runId());
         s.lineage.addBatch();
         int[] datasets = {SyntheticLineage.trainingSet(m, n), SyntheticLineage.validationSet(m)};
         for (int i = 0; i < datasets.length; i++) {
@@ -273,8 +275,8 @@ final class BulkLoader {
             transitions = c.prepareStatement("INSERT INTO stage_transitions (model_name, version_number, seq,"
                     + " from_stage, to_stage, actor, at_millis, transition_comment)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-            lineage = c.prepareStatement("INSERT INTO version_lineage (model_name, version_number, lineage)"
-                    + " VALUES (?, ?, ?)");
+            lineage = c.prepareStatement("INSERT INTO version_lineage (model_name, version_number, lineage,"
+                    + " run_id) VALUES (?, ?, ?, ?)");
             datasets = c.prepareStatement("INSERT INTO lineage_datasets (model_name, version_number, dataset_index,"
                     + " uri_hash, digest, dataset_role) VALUES (?, ?, ?, ?, ?, ?)");
             parents = c.prepareStatement("INSERT INTO lineage_parents (model_name, version_number, parent_model,"

@@ -163,7 +163,7 @@ public final class MetadataBenchmark {
             out.append("- **skipped** (server not reachable): ").append(String.join(", ", skipped)).append('\n');
         }
         out.append('\n').append(String.format(Locale.ROOT,
-                "Each scale: a fresh database of each kind, %d versions per model (4 params, 3 metrics, 2 tags,"
+                "Each scale: a fresh database of each kind, %d versions per model (4 params, 3 metrics, 3 tags,"
                         + " 1–2 files, a lineage with 2 of %d datasets, code, run, environment and, in families of %d"
                         + " models, the parent it was fine-tuned from), bulk-loaded with JDBC batches, then timed through the public `Registry` API"
                         + " (`Registries.builder()` with `JdbcMetadataStore` and the in-memory artifact store;"

@@ -203,6 +203,7 @@ final class MetadataOps {
                 .metric("accuracy", 0.88)
                 .tag("team", "bench")
                 .tag("dataset", "ds-" + serial % 20)
+                .tag("batch", "batch-" + serial % SyntheticCatalog.BATCHES)
                 .commit();
         check(v.version() > catalog.versionsPerModel(), v);
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 /**
  * The made-up registry the metadata benchmark loads: {@code models} models named
  * {@code model-00000}, … with {@code versionsPerModel} versions each, every version with four params,
- * three metrics, two tags and one or two files, in the stages a real model's history leaves behind.
+ * three metrics, three tags (team, dataset and a selective batch) and one or two files, in the stages a real model's history leaves behind.
  * Everything is a function of (model, version), so the bulk loader and the checks agree without
  * keeping anything in memory.
  *
@@ -35,6 +35,8 @@ final class SyntheticCatalog {
     static final long FIRST_CREATED_AT = 1_700_000_000_000L;
     private static final String[] TEAMS = {"risk", "search", "ads", "fraud", "vision", "speech", "ranking", "ops"};
     private static final int BLOB_POOL = 256;
+    /** Values of the {@code batch} tag, a selective one: 500 versions each at 1M versions. */
+    static final int BATCHES = 2000;
 
     private final int models;
     private final int versionsPerModel;
@@ -97,6 +99,7 @@ final class SyntheticCatalog {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("team", TEAMS[model % TEAMS.length]);
         tags.put("dataset", "ds-" + number % 20);
+        tags.put("batch", "batch-" + serial % BATCHES);
         // In VersionDigests.FILE_ORDER, as the core orders them: "config.json" < "model.onnx".
         List<FileEntry> files = new ArrayList<>(2);
         if (number % 2 == 1) {

@@ -1,17 +1,145 @@
 package dev.modelregistry.jdbc;
 
+import dev.modelregistry.search.Comparison;
+import dev.modelregistry.search.Field;
 import dev.modelregistry.search.Filter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
- * Picks the versions an index can find for a filter, a superset of those it matches, so that a search
- * reads them instead of every version. Null when no part of the filter is indexed.
+ * Picks the versions an index can find for a filter: a superset of the versions it matches, read as
+ * {@code (model_name, version_number)} rows, so that a search tests the filter on those instead of on
+ * every version. H2 has no semi-join and would otherwise test every version; the other databases'
+ * planners also start from it, since the driver is the first table of the join.
+ *
+ * <p>A leaf that an index serves drives itself: a tag or param value, a metric comparison, a stage, a
+ * name or name prefix, an alias, a dataset, a parent, a run id. An {@code OR} is driven by the union of
+ * its operands' drivers if every operand has one. An {@code AND} is driven by the smallest of its
+ * operands' drivers, found by counting each, up to {@link #PROBE} rows, in the search's own read; so
+ * choosing costs a few index reads and never changes the answer, only its speed. Anything under
+ * {@code NOT} drives nothing. Not thread-safe; one per search.
  */
 final class SearchDriver {
 
-    private SearchDriver() {
+    /** Most rows a probe counts: a driver beyond this is large and drives only if nothing smaller does. */
+    static final int PROBE = 10_000;
+
+    private final Handle handle;
+
+    SearchDriver(Handle handle) {
+        this.handle = handle;
     }
 
-    static SqlText of(Filter filter) {
-        return null;
+    /** The driver of {@code filter}, or null if it has none. */
+    SqlText of(Filter filter) {
+        if (filter instanceof Filter.And and) {
+            List<SqlText> candidates = new ArrayList<>();
+            for (Filter f : and.filters()) {
+                SqlText driver = of(f);
+                if (driver != null) {
+                    candidates.add(driver);
+                }
+            }
+            return smallest(candidates);
+        }
+        if (filter instanceof Filter.Or or) {
+            SqlText union = new SqlText();
+            for (Filter f : or.filters()) {
+                SqlText driver = of(f);
+                if (driver == null) {
+                    return null;
+                }
+                union.sql(union.isEmpty() ? "" : " UNION ").append(driver);
+            }
+            return union;
+        }
+        return leaf(filter);
+    }
+
+    private SqlText smallest(List<SqlText> candidates) {
+        if (candidates.size() < 2) {
+            return candidates.isEmpty() ? null : candidates.get(0);
+        }
+        SqlText best = null;
+        long fewest = Long.MAX_VALUE;
+        for (SqlText candidate : candidates) {
+            SqlText probe = new SqlText().sql("SELECT COUNT(*) FROM (SELECT * FROM (").append(candidate)
+                    .sql(") d LIMIT " + PROBE + ") c");
+            long rows = probe.bind(handle.createQuery(probe.text())).mapTo(Long.class).one();
+            if (rows < fewest) {
+                best = candidate;
+                fewest = rows;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * A union with one select per value, each on the index of its own kind: a URI by its hash or a
+     * {@code sha256:} digest; a {@code model@version} or a whole model.
+     */
+    private static SqlText lineage(Field field, List<Object> values) {
+        SqlText sql = new SqlText();
+        for (Object value : values) {
+            sql.sql(sql.isEmpty() ? "" : " UNION ").sql("SELECT DISTINCT model_name, version_number FROM ");
+            String s = (String) FilterSql.param(field, value);
+            int at = s.lastIndexOf('@');
+            if (field.kind() == Field.Kind.DATASET) {
+                sql.sql(s.startsWith("sha256:") ? "lineage_datasets WHERE digest = " : "lineage_datasets WHERE uri_hash = ")
+                        .value(s);
+            } else if (at < 0) {
+                sql.sql("lineage_parents WHERE parent_model = ").value(s);
+            } else {
+                sql.sql("lineage_parents WHERE parent_model = ").value(s.substring(0, at))
+                        .sql(" AND parent_version = ").value(Integer.parseInt(s.substring(at + 1)));
+            }
+        }
+        return sql;
+    }
+
+    private SqlText leaf(Filter filter) {
+        Field field;
+        SqlText test = new SqlText();
+        if (filter instanceof Filter.Compare c) {
+            field = c.field();
+            boolean indexedRange = field.kind() == Field.Kind.METRIC;
+            if (c.op() == Comparison.NE || (c.op() != Comparison.EQ && !indexedRange)) {
+                return null;
+            }
+            test.sql(" " + c.op().symbol() + " ").value(FilterSql.param(field, c.value()));
+        } else if (filter instanceof Filter.In in) {
+            field = in.field();
+            test.sql(" IN (");
+            for (int i = 0; i < in.values().size(); i++) {
+                test.sql(i == 0 ? "" : ", ").value(FilterSql.param(field, in.values().get(i)));
+            }
+            test.sql(")");
+        } else if (filter instanceof Filter.Like like && like.field().kind() == Field.Kind.NAME
+                && !like.ignoreCase() && !like.pattern().isEmpty() && like.pattern().charAt(0) != '%'
+                && like.pattern().charAt(0) != '_') {
+            field = like.field();
+            test.sql(" LIKE ").value(FilterSql.likePattern(like.pattern())).sql(" ESCAPE '" + FilterSql.ESCAPE + "'");
+        } else {
+            return null;
+        }
+        SqlText sql = new SqlText().sql("SELECT DISTINCT model_name, version_number FROM ");
+        switch (field.kind()) {
+            case NAME -> sql.sql("versions WHERE model_name");
+            case STAGE -> sql.sql("versions WHERE stage");
+            case ALIAS -> sql.sql("model_aliases WHERE alias");
+            case RUN_ID -> sql.sql("version_lineage WHERE run_id");
+            case TAG -> sql.sql("version_tags WHERE item_key = ").value(field.key()).sql(" AND item_value");
+            case PARAM -> sql.sql("version_params WHERE item_key = ").value(field.key()).sql(" AND item_value");
+            case METRIC -> sql.sql("version_metrics WHERE item_key = ").value(field.key()).sql(" AND metric_value");
+            case DATASET, PARENT -> {
+                return lineage(field, filter instanceof Filter.In in ? in.values()
+                        : List.of(((Filter.Compare) filter).value()));
+            }
+            default -> {
+                return null;
+            }
+        }
+        return sql.append(test);
     }
 }

@@ -42,7 +42,7 @@ final class SearchSql {
             filters.orderValue(order.get(i).field(), sql);
             sql.sql(" AS k" + i);
         }
-        sql.sql(" FROM ").append(from(request.filter())).sql(" WHERE ").append(filters.condition(request.filter()))
+        sql.sql(" FROM ").append(from(h, request.filter())).sql(" WHERE ").append(filters.condition(request.filter()))
                 .sql(") s");
         if (!request.after().isEmpty()) {
             sql.sql(" WHERE ").append(after(order, request.after(), 0));
@@ -64,13 +64,13 @@ final class SearchSql {
     }
 
     long count(Handle h, Filter filter) {
-        SqlText sql = new SqlText().sql("SELECT COUNT(*) FROM ").append(from(filter)).sql(" WHERE ")
+        SqlText sql = new SqlText().sql("SELECT COUNT(*) FROM ").append(from(h, filter)).sql(" WHERE ")
                 .append(filters.condition(filter));
         return sql.bind(h.createQuery(sql.text())).mapTo(Long.class).one();
     }
 
-    private SqlText from(Filter filter) {
-        SqlText driver = SearchDriver.of(filter);
+    private SqlText from(Handle h, Filter filter) {
+        SqlText driver = new SearchDriver(h).of(filter);
         if (driver == null) {
             return new SqlText().sql("versions v");
         }
