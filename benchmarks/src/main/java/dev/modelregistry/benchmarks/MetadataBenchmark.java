@@ -89,6 +89,8 @@ public final class MetadataBenchmark {
                                                     FsyncProbe fsync) {
         List<Registry> registries = new ArrayList<>();
         try {
+            Progress.note(MetadataOptions.human(catalog.totalVersions()) + ": working out the expected search pages");
+            List<List<SearchOps.Variant>> searches = SearchOps.prepare(catalog);
             List<MetadataOps> ops = new ArrayList<>();
             for (TargetDatabase target : loads.keySet()) {
                 InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
@@ -96,7 +98,7 @@ public final class MetadataBenchmark {
                 Registry registry = Registries.builder().metadataStore(target.openStore()).artifactStore(artifacts)
                         .principal("bench").build();
                 registries.add(registry);
-                ops.add(new MetadataOps(registry, catalog));
+                ops.add(new MetadataOps(registry, catalog, searches));
             }
             String scale = MetadataOptions.human(catalog.totalVersions());
             Progress.note(scale + ": warming up, " + options.warmup() + " rounds on each database");
@@ -107,6 +109,8 @@ public final class MetadataBenchmark {
                     case LIST -> options.lists();
                     case IMPACT -> options.impacts();
                     case UPSTREAM -> options.upstreams();
+                    case SEARCH_TAG_METRIC, SEARCH_STAGE, SEARCH_NAME_PREFIX, SEARCH_TWO_TAGS, SEARCH_DATASET,
+                         SEARCH_DEEP_PAGE -> options.searches();
                     case REGISTER -> options.registers();
                 };
                 Progress.note(scale + ": " + op.label + ", " + count + " timed on each database");
@@ -169,10 +173,11 @@ public final class MetadataBenchmark {
                         + " (`Registries.builder()` with `JdbcMetadataStore` and the in-memory artifact store;"
                         + " a registration carries one 64-byte file). Uniformly random models and versions, the"
                         + " same sequence on every database; %d lookups of each kind, %d listings, %d impact"
-                        + " queries, %d upstream walks, %d registrations per database, in %d rounds alternating between the databases, after"
+                        + " queries, %d upstream walks, %d searches of each kind (first pages of 100, newest first; the"
+                        + " paging one reads page 100 through a cursor), %d registrations per database, in %d rounds alternating between the databases, after"
                         + " %d untimed warm-up rounds and an untimed lead-in of a tenth of each count.%n%n",
                 options.versionsPerModel(), SyntheticLineage.DATASETS, SyntheticLineage.FAMILY, options.lookups(),
-                options.lists(), options.impacts(), options.upstreams(), options.registers(), ROUNDS,
+                options.lists(), options.impacts(), options.upstreams(), options.searches(), options.registers(), ROUNDS,
                 options.warmup()));
         out.append("### Load\n\n").append(tables.loadTable()).append('\n');
         out.append(tables.apiLoadEstimate()).append('\n');

@@ -36,27 +36,43 @@ final class MetadataOps {
         LIST("list the versions of one model"),
         IMPACT("impact: PRODUCTION versions depending on a dataset"),
         UPSTREAM("upstream lineage of a depth-5 chain"),
+        SEARCH_TAG_METRIC(SearchOps.Kind.TAG_METRIC),
+        SEARCH_STAGE(SearchOps.Kind.STAGE),
+        SEARCH_NAME_PREFIX(SearchOps.Kind.NAME_PREFIX),
+        SEARCH_TWO_TAGS(SearchOps.Kind.TWO_TAGS),
+        SEARCH_DATASET(SearchOps.Kind.DATASET),
+        SEARCH_DEEP_PAGE(SearchOps.Kind.DEEP_PAGE),
         REGISTER("register a small version");
 
         final String label;
+        /** The search this operation runs; null for the others. */
+        final SearchOps.Kind search;
 
         Op(String label) {
             this.label = label;
+            this.search = null;
+        }
+
+        Op(SearchOps.Kind search) {
+            this.label = search.label;
+            this.search = search;
         }
     }
 
     private final Registry registry;
     private final SyntheticCatalog catalog;
     private final SyntheticLineage lineage;
+    private SearchOps searches;
     private final Map<Op, SplittableRandom> randoms = new EnumMap<>(Op.class);
     private final Map<Op, Latencies> latencies = new EnumMap<>(Op.class);
     private final Map<Op, Long> bestRoundMedians = new EnumMap<>(Op.class);
     private long registrations;
 
-    MetadataOps(Registry registry, SyntheticCatalog catalog) {
+    MetadataOps(Registry registry, SyntheticCatalog catalog, List<List<SearchOps.Variant>> searches) {
         this.registry = registry;
         this.catalog = catalog;
         this.lineage = new SyntheticLineage(catalog);
+        this.searches = new SearchOps(registry, searches);
         for (Op op : Op.values()) {
             randoms.put(op, new SplittableRandom(20240601L + op.ordinal()));
             latencies.put(op, new Latencies(1024));
@@ -92,8 +108,14 @@ final class MetadataOps {
             }
             if (i % 50 == 0) {
                 impact(random).run();
+                for (SearchOps.Kind kind : SearchOps.Kind.values()) {
+                    if (kind != SearchOps.Kind.DEEP_PAGE) {
+                        searches.run(kind, random);
+                    }
+                }
             }
         }
+        searches = searches.walkToDeepPages();
         try (InputStream in = registry.open(registry.version(SyntheticCatalog.modelName(0), 1).orElseThrow(),
                 "model.onnx")) {
             in.readAllBytes();
@@ -107,13 +129,14 @@ final class MetadataOps {
         SplittableRandom random = randoms.get(op);
         Latencies round = new Latencies(count);
         for (int i = 0; i < count; i++) {
-            Runnable call = switch (op) {
+            Runnable call = op.search != null ? () -> searches.run(op.search, random) : switch (op) {
                 case RESOLVE_VERSION -> () -> resolveVersion(random);
                 case RESOLVE_STAGE -> () -> resolveStage(random);
                 case LIST -> () -> list(random);
                 case IMPACT -> impact(random);
                 case UPSTREAM -> () -> upstream(random);
                 case REGISTER -> () -> register(random);
+                default -> throw new IllegalStateException(op.name());
             };
             long start = System.nanoTime();
             call.run();

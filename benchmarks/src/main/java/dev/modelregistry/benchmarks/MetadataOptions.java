@@ -19,6 +19,7 @@ import java.util.Locale;
  * @param lists            timed listings of one model's versions ({@code bench.lists}, default 1,000)
  * @param impacts          timed impact queries ({@code bench.impacts}, default 500)
  * @param upstreams        timed upstream walks ({@code bench.upstreams}, default 2,000)
+ * @param searches         timed searches of each kind ({@code bench.searches}, default 200)
  * @param loadThreads      connections the bulk loader inserts on at once ({@code bench.loadThreads}, default 2)
  * @param warmup           untimed rounds of both resolutions (and a listing every tenth round) on
  *                         each database before anything is timed ({@code bench.warmup}, default 5,000);
@@ -27,7 +28,7 @@ import java.util.Locale;
  * @param outDir           where the Markdown report is saved ({@code bench.out})
  */
 record MetadataOptions(List<String> databases, List<Long> scales, int versionsPerModel, int lookups,
-                       int registers, int lists, int impacts, int upstreams, int loadThreads, int warmup,
+                       int registers, int lists, int impacts, int upstreams, int searches, int loadThreads, int warmup,
                        Path workDir, Path outDir) {
 
     static MetadataOptions fromSystemProperties() {
@@ -40,6 +41,7 @@ record MetadataOptions(List<String> databases, List<Long> scales, int versionsPe
                 Integer.parseInt(System.getProperty("bench.lists", "1000")),
                 Integer.parseInt(System.getProperty("bench.impacts", "500")),
                 Integer.parseInt(System.getProperty("bench.upstreams", "2000")),
+                Integer.parseInt(System.getProperty("bench.searches", "200")),
                 Math.max(1, Integer.parseInt(System.getProperty("bench.loadThreads", "2"))),
                 Integer.parseInt(System.getProperty("bench.warmup", "5000")),
                 Path.of(System.getProperty("bench.dir", "target/bench-work")).toAbsolutePath(),

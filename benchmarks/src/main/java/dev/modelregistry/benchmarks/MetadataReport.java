@@ -19,6 +19,7 @@ final class MetadataReport {
     /** Targets of issue 12 (lineage). */
     static final long IMPACT_TARGET_NANOS = 100_000_000;
     static final long UPSTREAM_TARGET_NANOS = 5_000_000;
+    static final long SEARCH_TARGET_NANOS = 100_000_000;
     static final double SERVER_RATIO_TARGET = 3.0;
 
     private static final String H2 = "H2";
@@ -120,6 +121,7 @@ final class MetadataReport {
             case IMPACT -> IMPACT_TARGET_NANOS;
             case UPSTREAM -> UPSTREAM_TARGET_NANOS;
             case LIST -> 0;
+            default -> SEARCH_TARGET_NANOS;
         };
         if (absolute > 0 && h2.isPresent()) {
             verdicts.add("H2 p50 < " + absolute / 1_000_000 + " ms: " + verdict(h2.get().p50() < absolute));

@@ -48,12 +48,15 @@ class MetadataHarnessTest {
                 ModelVersion loaded = registry.version("model-00003", 5).orElseThrow();
                 assertThat(loaded.params()).hasSize(4);
                 assertThat(loaded.metrics()).hasSize(3);
-                assertThat(loaded.tags()).hasSize(2);
+                assertThat(loaded.tags()).hasSize(3);
                 assertThat(loaded.files()).extracting(FileEntry::path).containsExactly("config.json", "model.onnx");
 
                 // The loaded lineage reads back as the catalog's, and the walks find what the catalog predicts.
                 SyntheticLineage lineage = new SyntheticLineage(catalog);
                 assertThat(registry.lineage().of(loaded.ref())).isEqualTo(lineage.lineage(3, 5));
+                String runId = lineage.lineage(3, 5).run().orElseThrow().runId();
+                assertThat(registry.search().versions("run_id = '" + runId + "'").items())
+                        .extracting(ModelVersion::ref).containsExactly(loaded.ref());
                 assertThat(registry.lineage().of(VersionRef.of("model-00000", 2))).isEqualTo(lineage.lineage(0, 2));
                 LineageGraph up = registry.lineage().upstream(VersionRef.of("model-00005", 7), 5);
                 assertThat(up.versions()).extracting(n -> n.ref().model())
@@ -89,7 +92,7 @@ class MetadataHarnessTest {
             catalog.storeBlobs(artifacts);
             try (Registry registry = Registries.builder().metadataStore(target.openStore()).artifactStore(artifacts)
                     .principal("test").build()) {
-                MetadataOps ops = new MetadataOps(registry, catalog);
+                MetadataOps ops = new MetadataOps(registry, catalog, SearchOps.prepare(catalog));
                 ops.warmUp(10);
                 for (MetadataOps.Op op : MetadataOps.Op.values()) {
                     ops.run(op, 5, true);
