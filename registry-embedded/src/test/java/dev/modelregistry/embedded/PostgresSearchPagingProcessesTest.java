@@ -1,0 +1,37 @@
+package dev.modelregistry.embedded;
+
+import dev.modelregistry.testkit.Databases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Search paging while other JVMs write to a registry whose metadata is in a PostgreSQL schema and whose
+ * files are in a shared directory. Skipped without a server unless {@code CI=true}; see {@link Databases}.
+ */
+class PostgresSearchPagingProcessesTest extends SearchPagingProcessesContract {
+
+    private static Databases.Server server;
+    private Databases.Scratch schema;
+
+    @BeforeAll
+    static void requireServer() {
+        server = Databases.postgres();
+    }
+
+    @BeforeEach
+    void createSchema() {
+        schema = server.createScratch();
+    }
+
+    @Override
+    protected Backend backend() {
+        return Backend.server(schema.url(), server.user(), server.password(), dir.resolve("artifacts"));
+    }
+
+    @Override
+    protected void afterChildren() {
+        if (schema != null) {
+            schema.close();
+        }
+    }
+}
