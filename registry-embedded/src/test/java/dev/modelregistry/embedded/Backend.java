@@ -2,9 +2,11 @@ package dev.modelregistry.embedded;
 
 import dev.modelregistry.Registry;
 import dev.modelregistry.core.Registries;
+import dev.modelregistry.core.RegistryBuilder;
 import dev.modelregistry.fs.FileSystemArtifactStore;
 import dev.modelregistry.jdbc.JdbcMetadataStore;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -42,12 +44,23 @@ record Backend(Path root, String jdbcUrl, String user, String password) {
         if (isEmbedded()) {
             return EmbeddedRegistry.at(root).principal(principal).open();
         }
+        return serverBuilder(principal).build();
+    }
+
+    /** Opens the registry like {@link #open(String)}, telling time by {@code clock}. */
+    Registry open(String principal, Clock clock) {
+        if (isEmbedded()) {
+            return EmbeddedRegistry.at(root).principal(principal).clock(clock).open();
+        }
+        return serverBuilder(principal).clock(clock).build();
+    }
+
+    private RegistryBuilder serverBuilder(String principal) {
         JdbcMetadataStore metadata = JdbcMetadataStore.create(jdbcUrl, user, password);
         return Registries.builder()
                 .metadataStore(metadata)
                 .artifactStore(FileSystemArtifactStore.at(root))
-                .principal(principal)
-                .build();
+                .principal(principal);
     }
 
     void exportTo(Map<String, String> environment) {

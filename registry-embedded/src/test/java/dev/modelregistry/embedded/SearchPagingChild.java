@@ -24,7 +24,8 @@ import java.util.Random;
  *   <li>pointing an alias at a random existing version and tagging it with a tag no search here
  *       filters or orders by; prints {@code ALIASED <model> <version> <alias>}.</li>
  * </ul>
- * then {@code DONE}. Stage, aliases and that tag are no ordering keys of the parent's searches, so none
+ * A change that loses to the other writer more often than the core retries prints {@code CONFLICT <model>}.
+ * Once standard input ends, it prints {@code DONE}. Stage, aliases and that tag are no ordering keys of the parent's searches, so none
  * of these changes may disturb its paging. Failures print {@code ERROR} like {@link RegistryChild}.
  */
 public final class SearchPagingChild {
@@ -60,40 +61,49 @@ public final class SearchPagingChild {
         stdin.start();
         for (int seq = 0; stdin.isAlive(); seq++) {
             String model = SearchPagingProcessesContract.model(random.nextInt(models));
-            switch (seq % 3) {
-                case 0 -> {
-                    String team = random.nextBoolean() ? "risk" : "growth";
-                    var registration = registry.register(model)
-                            .content("model.bin", (writer + " " + seq).getBytes(StandardCharsets.UTF_8))
-                            .tag("team", team)
-                            .param("writer", writer);
-                    if (random.nextInt(8) != 0) {
-                        registration.metric("auc", SearchPagingProcessesContract.auc(random.nextInt(1_000)));
-                    }
-                    ModelVersion v = registration.commit();
-                    RegistryChild.say("REGISTERED " + model + " " + v.version() + " " + team);
-                }
-                case 1 -> {
-                    VersionRef ref = randomVersion(registry, model, random);
-                    Stage to = STAGES.get(random.nextInt(STAGES.size()));
-                    try {
-                        registry.transition(ref, to, writer + " moves " + seq);
-                        RegistryChild.say("MOVED " + model + " " + ref.version() + " " + to.name());
-                    } catch (IllegalTransitionException | VersionConflictException e) {
-                        // already there, not allowed from where it is, or moved by the other writer meanwhile
-                        RegistryChild.say("REFUSED " + model + " " + ref.version());
-                    }
-                }
-                default -> {
-                    VersionRef ref = randomVersion(registry, model, random);
-                    String alias = random.nextBoolean() ? "champion" : "challenger";
-                    registry.setAlias(ref, alias);
-                    registry.tag(ref, "reviewed-by", writer);
-                    RegistryChild.say("ALIASED " + model + " " + ref.version() + " " + alias);
-                }
+            try {
+                change(registry, writer, seq, model, random);
+            } catch (VersionConflictException e) {
+                // lost to the other writer more often than the core retries: an answer, not a failure
+                RegistryChild.say("CONFLICT " + model);
             }
             // Leaves the two small cores some time for the parent's search.
             Thread.sleep(random.nextInt(3));
+        }
+    }
+
+    private static void change(Registry registry, String writer, int seq, String model, Random random) {
+        switch (seq % 3) {
+            case 0 -> {
+                String team = random.nextBoolean() ? "risk" : "growth";
+                var registration = registry.register(model)
+                        .content("model.bin", (writer + " " + seq).getBytes(StandardCharsets.UTF_8))
+                        .tag("team", team)
+                        .param("writer", writer);
+                if (random.nextInt(8) != 0) {
+                    registration.metric("auc", SearchPagingProcessesContract.auc(random.nextInt(1_000)));
+                }
+                ModelVersion v = registration.commit();
+                RegistryChild.say("REGISTERED " + model + " " + v.version() + " " + team);
+            }
+            case 1 -> {
+                VersionRef ref = randomVersion(registry, model, random);
+                Stage to = STAGES.get(random.nextInt(STAGES.size()));
+                try {
+                    registry.transition(ref, to, writer + " moves " + seq);
+                    RegistryChild.say("MOVED " + model + " " + ref.version() + " " + to.name());
+                } catch (IllegalTransitionException e) {
+                    // already there, or not allowed from where it is
+                    RegistryChild.say("REFUSED " + model + " " + ref.version());
+                }
+            }
+            default -> {
+                VersionRef ref = randomVersion(registry, model, random);
+                String alias = random.nextBoolean() ? "champion" : "challenger";
+                registry.setAlias(ref, alias);
+                registry.tag(ref, "reviewed-by", writer);
+                RegistryChild.say("ALIASED " + model + " " + ref.version() + " " + alias);
+            }
         }
     }
 

@@ -8,15 +8,22 @@ import dev.modelregistry.VersionRef;
 import dev.modelregistry.search.Page;
 import dev.modelregistry.search.SearchQuery;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,14 +80,19 @@ abstract class SearchPagingProcessesContract {
     @Test
     void pagesStayExactWhileOtherProcessesRegisterAndPromote() throws Exception {
         Set<VersionRef> initial = new HashSet<>();
-        try (Registry registry = backend().open("setup")) {
+        // Four registrations per millisecond, a minute ago: versions tie on created_at, also where a page ends.
+        Instant start = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        SetClock clock = new SetClock(start);
+        try (Registry registry = backend().open("setup", clock)) {
             for (int v = 1; v <= VERSIONS; v++) {
                 for (int m = 0; m < MODELS; m++) {
+                    clock.set(start.plusMillis(((v - 1) * MODELS + m) / 4));
                     String team = (v + m) % 2 == 0 ? "risk" : "growth";
                     var registration = registry.register(model(m)).content("model.bin", new byte[] {(byte) v})
                             .tag("team", team);
-                    // Every ninth without the metric: missing values come last in either direction.
-                    if ((v * MODELS + m) % 9 != 0) {
+                    // Every sixth without the metric: missing values come last in either direction, and
+                    // there are more of them than a page holds, so that a cursor stops on one.
+                    if (v % 6 != 0) {
                         registration.metric("auc", auc(v * 7 + m));
                     }
                     ModelVersion committed = registration.commit();
@@ -121,22 +133,57 @@ abstract class SearchPagingProcessesContract {
         }
     }
 
+    /** A clock that says what it was last set to. */
+    private static final class SetClock extends Clock {
+
+        private volatile Instant now;
+
+        SetClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     /** A search order and the order the versions it returns must be in, as far as their keys do not change. */
-    private record Walk(String name, Optional<String> orderBy, Comparator<ModelVersion> order) {
+    private record Walk(String name, Optional<String> orderBy, Comparator<ModelVersion> order,
+                        Function<ModelVersion, Object> firstKey) {
     }
 
     private static List<Walk> walks() {
         Comparator<ModelVersion> tieBreak = Comparator.comparing(ModelVersion::model)
                 .thenComparing(Comparator.comparingInt(ModelVersion::version).reversed());
-        Comparator<ModelVersion> newestFirst = Comparator.comparing(ModelVersion::createdAt).reversed();
+        Comparator<ModelVersion> oldestFirst = Comparator.comparing(ModelVersion::createdAt);
         Comparator<ModelVersion> aucDesc = Comparator.comparing(SearchPagingProcessesContract::aucOf,
                 Comparator.nullsLast(Comparator.<Double>reverseOrder()));
         Comparator<ModelVersion> aucAsc = Comparator.comparing(SearchPagingProcessesContract::aucOf,
                 Comparator.nullsLast(Comparator.<Double>naturalOrder()));
         return List.of(
-                new Walk("newest first", Optional.empty(), newestFirst.thenComparing(tieBreak)),
-                new Walk("metrics.auc DESC", Optional.of("metrics.auc DESC"), aucDesc.thenComparing(tieBreak)),
-                new Walk("metrics.auc ASC", Optional.of("metrics.auc ASC"), aucAsc.thenComparing(tieBreak)));
+                new Walk("newest first", Optional.empty(), oldestFirst.reversed().thenComparing(tieBreak),
+                        ModelVersion::createdAt),
+                new Walk("created_at ASC", Optional.of("created_at ASC"), oldestFirst.thenComparing(tieBreak),
+                        ModelVersion::createdAt),
+                new Walk("metrics.auc DESC", Optional.of("metrics.auc DESC"), aucDesc.thenComparing(tieBreak),
+                        SearchPagingProcessesContract::aucOf),
+                new Walk("metrics.auc ASC", Optional.of("metrics.auc ASC"), aucAsc.thenComparing(tieBreak),
+                        SearchPagingProcessesContract::aucOf));
     }
 
     private static Double aucOf(ModelVersion v) {
@@ -153,6 +200,7 @@ abstract class SearchPagingProcessesContract {
         List<ModelVersion> returned = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         int pages = 0;
+        int tiedCursors = 0;
         Page<ModelVersion> page = registry.search().versions(query);
         while (true) {
             pages++;
@@ -167,7 +215,12 @@ abstract class SearchPagingProcessesContract {
                 break;
             }
             awaitWrites(registry);
+            ModelVersion last = returned.get(returned.size() - 1);
             page = registry.search().versions(query.after(page.next().get()));
+            if (!page.items().isEmpty()
+                    && Objects.equals(walk.firstKey().apply(last), walk.firstKey().apply(page.items().get(0)))) {
+                tiedCursors++;
+            }
         }
         String what = walk.name() + ", " + pages + " pages";
         assertThat(duplicates).as("versions returned twice (%s)", what).isEmpty();
@@ -181,7 +234,8 @@ abstract class SearchPagingProcessesContract {
                     .as("%s before %s (%s)", returned.get(i - 1).ref(), returned.get(i).ref(), what)
                     .isNegative();
         }
-        return what + ", " + returned.size() + " versions (" + (returned.size() - initial.size()) + " new)";
+        return what + " (" + tiedCursors + " between versions that tie on the first key), " + returned.size()
+                + " versions (" + (returned.size() - initial.size()) + " new)";
     }
 
     /**
