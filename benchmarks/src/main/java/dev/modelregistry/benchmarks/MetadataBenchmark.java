@@ -49,6 +49,7 @@ public final class MetadataBenchmark {
         Set<String> settings = new LinkedHashSet<>();
         Set<String> skipped = new LinkedHashSet<>();
         Map<Long, Latencies> fsyncs = new LinkedHashMap<>();
+        Map<String, String> plans = new LinkedHashMap<>();
         try (Workspace workspace = new Workspace(options.workDir().resolve("metadata"))) {
             for (long versions : options.scales()) {
                 SyntheticCatalog catalog = catalog(versions, options.versionsPerModel());
@@ -67,14 +68,14 @@ public final class MetadataBenchmark {
                         settings.add(load.settings());
                     }
                     try (FsyncProbe fsync = new FsyncProbe(workspace.root())) {
-                        results.addAll(measure(loads, catalog, options, fsync));
+                        results.addAll(measure(loads, catalog, options, fsync, plans));
                         fsyncs.put(versions, fsync.latencies());
                     }
                 } finally {
                     targets.forEach(TargetDatabase::close);
                 }
             }
-            String report = report(options, workspace.root(), results, fsyncs, settings, skipped);
+            String report = report(options, workspace.root(), results, fsyncs, settings, skipped, plans);
             System.out.println(report);
             save(options.outDir(), report);
         }
@@ -86,21 +87,24 @@ public final class MetadataBenchmark {
      */
     private static List<MetadataRun.Result> measure(Map<TargetDatabase, MetadataRun.Load> loads,
                                                     SyntheticCatalog catalog, MetadataOptions options,
-                                                    FsyncProbe fsync) {
+                                                    FsyncProbe fsync, Map<String, String> plans) {
         List<Registry> registries = new ArrayList<>();
+        String scale = MetadataOptions.human(catalog.totalVersions());
         try {
             Progress.note(MetadataOptions.human(catalog.totalVersions()) + ": working out the expected search pages");
             List<List<SearchOps.Variant>> searches = SearchOps.prepare(catalog);
             List<MetadataOps> ops = new ArrayList<>();
+            Map<String, dev.modelregistry.jdbc.JdbcMetadataStore> stores = new LinkedHashMap<>();
             for (TargetDatabase target : loads.keySet()) {
                 InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
                 catalog.storeBlobs(artifacts);
-                Registry registry = Registries.builder().metadataStore(target.openStore()).artifactStore(artifacts)
+                dev.modelregistry.jdbc.JdbcMetadataStore store = target.openStore();
+                stores.put(target.name() + ", " + scale, store);
+                Registry registry = Registries.builder().metadataStore(store).artifactStore(artifacts)
                         .principal("bench").build();
                 registries.add(registry);
                 ops.add(new MetadataOps(registry, catalog, searches));
             }
-            String scale = MetadataOptions.human(catalog.totalVersions());
             Progress.note(scale + ": warming up, " + options.warmup() + " rounds on each database");
             ops.forEach(o -> o.warmUp(options.warmup()));
             for (MetadataOps.Op op : MetadataOps.Op.values()) {
@@ -126,6 +130,7 @@ public final class MetadataBenchmark {
                     }
                 }
             }
+            stores.forEach((name, store) -> plans.put(name, SearchOps.explain(store, searches)));
             List<MetadataRun.Result> results = new ArrayList<>();
             int i = 0;
             for (Map.Entry<TargetDatabase, MetadataRun.Load> e : loads.entrySet()) {
@@ -158,7 +163,8 @@ public final class MetadataBenchmark {
     }
 
     private static String report(MetadataOptions options, Path workDir, List<MetadataRun.Result> results,
-                                 Map<Long, Latencies> fsyncs, Set<String> settings, Set<String> skipped) {
+                                 Map<Long, Latencies> fsyncs, Set<String> settings, Set<String> skipped,
+                                 Map<String, String> plans) {
         MetadataReport tables = new MetadataReport(results, fsyncs);
         StringBuilder out = new StringBuilder("## Metadata path\n\n");
         out.append(MachineInfo.describe(workDir));
@@ -182,6 +188,7 @@ public final class MetadataBenchmark {
         out.append("### Load\n\n").append(tables.loadTable()).append('\n');
         out.append(tables.apiLoadEstimate()).append('\n');
         out.append("### Operations\n\n").append(tables.operationsTable()).append('\n');
+        plans.forEach((database, plan) -> out.append("### Search plans: ").append(database).append("\n\n").append(plan));
         return out.toString();
     }
 

@@ -157,6 +157,23 @@ final class SearchOps {
         }
     }
 
+    /**
+     * The database's plan of the first variant of each kind, as the core asks for a first page
+     * (newest first, then name and version; one more row than the page).
+     */
+    static String explain(dev.modelregistry.jdbc.JdbcMetadataStore store, List<List<Variant>> prepared) {
+        List<dev.modelregistry.search.Order> order = List.of(dev.modelregistry.search.Field.createdAt().desc(),
+                dev.modelregistry.search.Field.name().asc(), dev.modelregistry.search.Field.version().desc());
+        StringBuilder out = new StringBuilder();
+        for (Kind kind : Kind.values()) {
+            SearchQuery query = prepared.get(kind.ordinal()).get(0).query();
+            String plan = store.explain(new dev.modelregistry.spi.SearchRequest(query.filter(), order, List.of(),
+                    query.limit() + 1));
+            out.append("`").append(query.filter()).append("`\n\n```\n").append(plan).append("\n```\n\n");
+        }
+        return out.toString();
+    }
+
     /** What the catalog says about one version, for the predicates. */
     private static final class Row {
         final String name;

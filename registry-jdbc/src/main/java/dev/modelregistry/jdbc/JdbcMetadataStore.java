@@ -359,6 +359,16 @@ public final class JdbcMetadataStore implements MetadataStore {
         return read("search versions", h -> searches.search(h, request));
     }
 
+    /**
+     * The database's plan for a search, as its {@code EXPLAIN} prints it (one line per row, columns
+     * separated by tabs): for checking that a search starts from an index.
+     *
+     * @throws StorageException if the database fails
+     */
+    public String explain(SearchRequest request) {
+        return read("explain a search", h -> searches.explain(h, request));
+    }
+
     @Override
     public long count(Filter filter) {
         return read("count the versions a search finds", h -> searches.count(h, filter));

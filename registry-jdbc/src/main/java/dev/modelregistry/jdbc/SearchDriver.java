@@ -23,12 +23,14 @@ import org.jdbi.v3.core.Handle;
 final class SearchDriver {
 
     /** Most rows a probe counts: a driver beyond this is large and drives only if nothing smaller does. */
-    static final int PROBE = 10_000;
+    static final int PROBE = 2_000;
 
     private final Handle handle;
+    private final Dialect dialect;
 
-    SearchDriver(Handle handle) {
+    SearchDriver(Handle handle, Dialect dialect) {
         this.handle = handle;
+        this.dialect = dialect;
     }
 
     /** The driver of {@code filter}, or null if it has none. */
@@ -98,6 +100,39 @@ final class SearchDriver {
         return sql;
     }
 
+    /**
+     * The versions whose name starts with the literal prefix of a LIKE pattern (up to its first wildcard),
+     * or null if it starts with one. H2 and MariaDB read it as a range of the primary key, which holds every
+     * string with the prefix since both order by code unit or code point; PostgreSQL as a LIKE, which its
+     * {@code text_pattern_ops} index serves whatever the database's collation.
+     */
+    private SqlText namePrefix(String pattern) {
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '%' || c == '_') {
+                break;
+            }
+            if (c == '\\' && i + 1 < pattern.length()) {
+                c = pattern.charAt(++i);
+            }
+            prefix.append(c);
+        }
+        int last = prefix.length() - 1;
+        if (last < 0 || prefix.charAt(last) == Character.MAX_VALUE || Character.isSurrogate(prefix.charAt(last))
+                || Character.isSurrogate((char) (prefix.charAt(last) + 1))) {
+            return null;
+        }
+        String from = prefix.toString();
+        SqlText sql = new SqlText().sql("SELECT model_name, version_number FROM versions WHERE model_name ");
+        if (dialect == Dialect.POSTGRESQL) {
+            return sql.sql("LIKE ").value(FilterSql.likePattern(from.replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%")).sql(" ESCAPE '" + FilterSql.ESCAPE + "'");
+        }
+        prefix.setCharAt(last, (char) (prefix.charAt(last) + 1));
+        return sql.sql(">= ").value(from).sql(" AND model_name < ").value(prefix.toString());
+    }
+
     private SqlText leaf(Filter filter) {
         Field field;
         SqlText test = new SqlText();
@@ -115,19 +150,17 @@ final class SearchDriver {
                 test.sql(i == 0 ? "" : ", ").value(FilterSql.param(field, in.values().get(i)));
             }
             test.sql(")");
-        } else if (filter instanceof Filter.Like like && like.field().kind() == Field.Kind.NAME
-                && !like.ignoreCase() && !like.pattern().isEmpty() && like.pattern().charAt(0) != '%'
-                && like.pattern().charAt(0) != '_') {
-            field = like.field();
-            test.sql(" LIKE ").value(FilterSql.likePattern(like.pattern())).sql(" ESCAPE '" + FilterSql.ESCAPE + "'");
+        } else if (filter instanceof Filter.Like like && like.field().kind() == Field.Kind.NAME && !like.ignoreCase()) {
+            return namePrefix(like.pattern());
         } else {
             return null;
         }
-        SqlText sql = new SqlText().sql("SELECT DISTINCT model_name, version_number FROM ");
+        // one row per version in each of these tables for one key, except aliases, so no DISTINCT
+        SqlText sql = new SqlText().sql("SELECT model_name, version_number FROM ");
         switch (field.kind()) {
             case NAME -> sql.sql("versions WHERE model_name");
             case STAGE -> sql.sql("versions WHERE stage");
-            case ALIAS -> sql.sql("model_aliases WHERE alias");
+            case ALIAS -> sql = new SqlText().sql("SELECT DISTINCT model_name, version_number FROM model_aliases WHERE alias");
             case RUN_ID -> sql.sql("version_lineage WHERE run_id");
             case TAG -> sql.sql("version_tags WHERE item_key = ").value(field.key()).sql(" AND item_value");
             case PARAM -> sql.sql("version_params WHERE item_key = ").value(field.key()).sql(" AND item_value");

@@ -28,13 +28,34 @@ import org.jdbi.v3.core.Handle;
  */
 final class SearchSql {
 
+    private final Dialect dialect;
     private final FilterSql filters;
 
     SearchSql(Dialect dialect) {
+        this.dialect = dialect;
         this.filters = new FilterSql(dialect);
     }
 
     List<SearchHit> search(Handle h, SearchRequest request) {
+        SqlText sql = statement(h, request);
+        return sql.bind(h.createQuery(sql.text()))
+                .map((rs, ctx) -> hit(rs, request.order()))
+                .list();
+    }
+
+    /** The database's plan of the search's statement, one line per row EXPLAIN returns, columns tab-separated. */
+    String explain(Handle h, SearchRequest request) {
+        SqlText sql = new SqlText().sql("EXPLAIN ").append(statement(h, request));
+        return String.join("\n", sql.bind(h.createQuery(sql.text())).map((rs, ctx) -> {
+            StringBuilder line = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                line.append(i == 1 ? "" : "\t").append(rs.getString(i));
+            }
+            return line.toString();
+        }).list());
+    }
+
+    private SqlText statement(Handle h, SearchRequest request) {
         List<Order> order = request.order();
         SqlText sql = new SqlText().sql("SELECT * FROM (SELECT v.model_name, v.version_number");
         for (int i = 0; i < order.size(); i++) {
@@ -57,10 +78,7 @@ final class SearchSql {
             }
             sql.sql(key + (o.descending() ? " DESC" : " ASC"));
         }
-        sql.sql(" LIMIT " + request.limit());
-        return sql.bind(h.createQuery(sql.text()))
-                .map((rs, ctx) -> hit(rs, order))
-                .list();
+        return sql.sql(" LIMIT " + request.limit());
     }
 
     long count(Handle h, Filter filter) {
@@ -70,7 +88,7 @@ final class SearchSql {
     }
 
     private SqlText from(Handle h, Filter filter) {
-        SqlText driver = new SearchDriver(h).of(filter);
+        SqlText driver = new SearchDriver(h, dialect).of(filter);
         if (driver == null) {
             return new SqlText().sql("versions v");
         }
