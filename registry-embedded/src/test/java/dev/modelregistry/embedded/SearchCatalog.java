@@ -150,6 +150,27 @@ record SearchCatalog(List<VersionSpec> versions, List<Action> actions) {
         return List.copyOf(texts);
     }
 
+    /** The texts this catalog holds in {@code field} (a text field), for queries that match something. */
+    List<String> texts(dev.modelregistry.search.Field field) {
+        Set<String> texts = new TreeSet<>();
+        for (VersionSpec v : versions) {
+            int slash = v.model().indexOf('/');
+            switch (field.kind()) {
+                case NAME -> texts.add(v.model());
+                case NAMESPACE -> texts.add(slash > 0 ? v.model().substring(0, slash) : "");
+                case STAGE -> texts.addAll(List.of("DEVELOPMENT", "STAGING", "PRODUCTION", "ARCHIVED"));
+                case CREATED_BY -> texts.add(v.createdBy());
+                case DESCRIPTION -> texts.add(v.description());
+                case RUN_ID -> texts.add(v.runId() == null ? "" : v.runId());
+                case RUN_URL -> texts.add(v.runUrl() == null ? "" : v.runUrl());
+                case TAG -> texts.add(v.tags().getOrDefault(field.key(), ""));
+                case PARAM -> texts.add(v.params().getOrDefault(field.key(), ""));
+                default -> texts.addAll(texts());
+            }
+        }
+        return List.copyOf(texts);
+    }
+
     /** Every number a metric or evaluation of this catalog holds. */
     List<Double> numbers() {
         Set<Double> numbers = new LinkedHashSet<>();

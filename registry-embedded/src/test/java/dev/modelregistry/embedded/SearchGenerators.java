@@ -194,7 +194,7 @@ final class SearchGenerators {
         Arbitrary<Filter> sub = Arbitraries.lazy(() -> filter(c, depth - 1));
         return Arbitraries.frequencyOf(Tuple.of(4, leaf(c)),
                 Tuple.of(1, sub.list().ofMinSize(2).ofMaxSize(3).map(Filter.And::new)),
-                Tuple.of(1, sub.list().ofMinSize(2).ofMaxSize(3).map(Filter.Or::new)),
+                Tuple.of(2, sub.list().ofMinSize(2).ofMaxSize(3).map(Filter.Or::new)),
                 Tuple.of(1, sub.map(Filter::negate)));
     }
 
@@ -223,7 +223,7 @@ final class SearchGenerators {
                 values.list().ofMinSize(1).ofMaxSize(3).map(l -> f.notIn(l.toArray())),
                 Arbitraries.of(f.isNull(), f.isNotNull())));
         if (f.kind().type() == Field.Type.TEXT && f.kind() != Field.Kind.DATASET && f.kind() != Field.Kind.PARENT) {
-            List<String> texts = c.texts();
+            List<String> texts = c.texts(f);
             choices.add(Combinators.combine(Arbitraries.randomValue(r -> pattern(texts, r)), Arbitraries.of(false, true))
                     .as((p, ignoreCase) -> new Filter.Like(f, p, ignoreCase)));
         }
@@ -239,7 +239,8 @@ final class SearchGenerators {
             case DATASET -> mostly(c.datasetValues(), Arbitraries.of("s3://none", "sha256:" + "00".repeat(32)));
             case PARENT -> mostly(c.parentValues(), Arbitraries.of("nobody@1", "nobody", "alpha@9"));
             case ALIAS -> mostly(ALIASES, Arbitraries.of("other", "Champion"));
-            default -> mostly(c.texts(), freshText());
+            default -> Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.of(c.texts(f)).map(v -> (Object) v)),
+                    Tuple.of(1, mostly(c.texts(), freshText())));
         };
     }
 
