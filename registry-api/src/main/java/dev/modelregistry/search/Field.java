@@ -260,6 +260,11 @@ public record Field(Kind kind, String key, String subkey) {
         return new Filter.Not(in(values));
     }
 
+    /** {@code this NOT IN (values)}. */
+    public Filter notIn(List<?> values) {
+        return new Filter.Not(in(values));
+    }
+
     /** {@code this IS NULL}: the version has no value for it. */
     public Filter isNull() {
         return new Filter.Missing(this);

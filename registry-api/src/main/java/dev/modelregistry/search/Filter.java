@@ -2,6 +2,7 @@ package dev.modelregistry.search;
 
 import dev.modelregistry.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -44,12 +45,12 @@ public sealed interface Filter permits Filter.All, Filter.Compare, Filter.Like, 
 
     /** {@code this AND other}. */
     default Filter and(Filter other) {
-        return new And(List.of(this, other));
+        return allOf(this, other);
     }
 
     /** {@code this OR other}. */
     default Filter or(Filter other) {
-        return new Or(List.of(this, other));
+        return anyOf(this, other);
     }
 
     /** {@code NOT this}. */
@@ -57,14 +58,24 @@ public sealed interface Filter permits Filter.All, Filter.Compare, Filter.Like, 
         return new Not(this);
     }
 
-    /** Every one of {@code filters}. */
+    /**
+     * Every one of {@code filters}: the filter itself if there is one, {@link #ALL} if there is none, and
+     * operands that match everything left out.
+     */
     static Filter allOf(Filter... filters) {
-        return new And(List.of(filters));
+        List<Filter> operands = Arrays.stream(filters).filter(f -> !(Objects.requireNonNull(f, "AND operand")
+                instanceof All)).toList();
+        return operands.isEmpty() ? ALL : operands.size() == 1 ? operands.get(0) : new And(operands);
     }
 
-    /** At least one of {@code filters}. */
+    /** At least one of {@code filters}: the filter itself if there is one; {@link #ALL} if one of them is. */
     static Filter anyOf(Filter... filters) {
-        return new Or(List.of(filters));
+        List<Filter> operands = List.of(filters);
+        if (operands.isEmpty()) {
+            throw new IllegalArgumentException("OR needs at least one operand");
+        }
+        return operands.stream().anyMatch(f -> f instanceof All) ? ALL
+                : operands.size() == 1 ? operands.get(0) : new Or(operands);
     }
 
     /** Matches every version. */
@@ -160,7 +171,7 @@ public sealed interface Filter permits Filter.All, Filter.Compare, Filter.Like, 
         }
     }
 
-    /** Every one of {@code filters}. */
+    /** Every one of {@code filters}: at least two, none of them {@link All} ({@link #allOf} builds one from any). */
     record And(List<Filter> filters) implements Filter {
         public And {
             filters = Values.operands(filters, "AND");
@@ -172,7 +183,7 @@ public sealed interface Filter permits Filter.All, Filter.Compare, Filter.Like, 
         }
     }
 
-    /** At least one of {@code filters}. */
+    /** At least one of {@code filters}: at least two, none of them {@link All} ({@link #anyOf} builds one from any). */
     record Or(List<Filter> filters) implements Filter {
         public Or {
             filters = Values.operands(filters, "OR");

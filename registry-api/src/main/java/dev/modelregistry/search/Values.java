@@ -34,10 +34,16 @@ final class Values {
 
     static List<Filter> operands(List<Filter> filters, String operator) {
         Objects.requireNonNull(filters, operator + " operands");
-        if (filters.isEmpty()) {
-            throw new IllegalArgumentException(operator + " needs at least one operand");
+        if (filters.size() < 2) {
+            throw new IllegalArgumentException(operator + " needs at least two operands; Filter.allOf and anyOf"
+                    + " take any number");
         }
-        filters.forEach(f -> Objects.requireNonNull(f, operator + " operand"));
+        filters.forEach(f -> {
+            Objects.requireNonNull(f, operator + " operand");
+            if (f instanceof Filter.All) {
+                throw new IllegalArgumentException(operator + " operand matches every version; leave it out");
+            }
+        });
         return List.copyOf(filters);
     }
 

@@ -439,7 +439,12 @@ class FilterParserTest {
                     Filter.allOf(A.or(B), C, A.negate().negate()),
                     A.and(B).negate(),
                     A.and(B).and(C),
-                    A.or(B.or(C)));
+                    A.or(B.or(C)),
+                    Filter.anyOf(A),
+                    Filter.allOf(Filter.anyOf(A.negate()), B),
+                    Filter.ALL.and(A),
+                    Filter.allOf(),
+                    Field.name().notIn(java.util.List.of("a", "b")));
             for (Filter filter : filters) {
                 assertThat(Filter.parse(filter.toString())).as(filter.toString()).isEqualTo(filter);
             }

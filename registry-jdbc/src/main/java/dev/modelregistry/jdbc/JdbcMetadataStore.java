@@ -106,6 +106,7 @@ public final class JdbcMetadataStore implements MetadataStore {
     private final Transactions transactions;
     private final GroupCommit commits;
     private final SearchSql searches;
+    private final Dialect dialect;
     private final Runnable release;
     private final Set<Capability> capabilities;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -115,6 +116,7 @@ public final class JdbcMetadataStore implements MetadataStore {
         this.transactions = transactions;
         this.commits = new GroupCommit(transactions, new ChangeWriter(dialect));
         this.searches = new SearchSql(dialect);
+        this.dialect = dialect;
         this.release = release;
         this.capabilities = capabilities;
     }
@@ -376,7 +378,7 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     @Override
     public List<VersionRecord> versionsOf(Collection<VersionRef> versions) {
-        return read("read " + versions.size() + " versions", h -> VersionReads.of(h, versions));
+        return read("read " + versions.size() + " versions", h -> VersionReads.of(h, dialect, versions));
     }
 
     @Override

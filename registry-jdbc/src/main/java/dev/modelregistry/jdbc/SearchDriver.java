@@ -33,12 +33,19 @@ final class SearchDriver {
         this.dialect = dialect;
     }
 
+    /**
+     * A driver: the {@code (model_name, version_number)} rows it selects, and, when they come from
+     * {@code versions} itself, the same condition on {@code versions v}, which then needs no join.
+     */
+    record Driver(SqlText select, SqlText onVersions) {
+    }
+
     /** The driver of {@code filter}, or null if it has none. */
-    SqlText of(Filter filter) {
+    Driver of(Filter filter) {
         if (filter instanceof Filter.And and) {
-            List<SqlText> candidates = new ArrayList<>();
+            List<Driver> candidates = new ArrayList<>();
             for (Filter f : and.filters()) {
-                SqlText driver = of(f);
+                Driver driver = of(f);
                 if (driver != null) {
                     candidates.add(driver);
                 }
@@ -48,27 +55,30 @@ final class SearchDriver {
         if (filter instanceof Filter.Or or) {
             SqlText union = new SqlText();
             for (Filter f : or.filters()) {
-                SqlText driver = of(f);
+                Driver driver = of(f);
                 if (driver == null) {
                     return null;
                 }
-                union.sql(union.isEmpty() ? "" : " UNION ").append(driver);
+                union.sql(union.isEmpty() ? "" : " UNION ").append(driver.select());
             }
-            return union;
+            return new Driver(union, null);
         }
         return leaf(filter);
     }
 
-    private SqlText smallest(List<SqlText> candidates) {
+    /** The candidate with the fewest rows, each counted up to {@link #PROBE} by reading them through its index. */
+    private Driver smallest(List<Driver> candidates) {
         if (candidates.size() < 2) {
             return candidates.isEmpty() ? null : candidates.get(0);
         }
-        SqlText best = null;
+        Driver best = null;
         long fewest = Long.MAX_VALUE;
-        for (SqlText candidate : candidates) {
-            SqlText probe = new SqlText().sql("SELECT COUNT(*) FROM (SELECT * FROM (").append(candidate)
-                    .sql(") d LIMIT " + PROBE + ") c");
-            long rows = probe.bind(handle.createQuery(probe.text())).mapTo(Long.class).one();
+        for (Driver candidate : candidates) {
+            long rows;
+            try (var stream = candidate.select().bind(handle.createQuery(candidate.select().text() + " LIMIT " + PROBE))
+                    .mapTo(String.class).stream()) {
+                rows = stream.count();
+            }
             if (rows < fewest) {
                 best = candidate;
                 fewest = rows;
@@ -81,7 +91,7 @@ final class SearchDriver {
      * A union with one select per value, each on the index of its own kind: a URI by its hash or a
      * {@code sha256:} digest; a {@code model@version} or a whole model.
      */
-    private static SqlText lineage(Field field, List<Object> values) {
+    private static Driver lineage(Field field, List<Object> values) {
         SqlText sql = new SqlText();
         for (Object value : values) {
             sql.sql(sql.isEmpty() ? "" : " UNION ").sql("SELECT DISTINCT model_name, version_number FROM ");
@@ -97,7 +107,7 @@ final class SearchDriver {
                         .sql(" AND parent_version = ").value(Integer.parseInt(s.substring(at + 1)));
             }
         }
-        return sql;
+        return new Driver(sql, null);
     }
 
     /**
@@ -106,7 +116,7 @@ final class SearchDriver {
      * string with the prefix since both order by code unit or code point; PostgreSQL as a LIKE, which its
      * {@code text_pattern_ops} index serves whatever the database's collation.
      */
-    private SqlText namePrefix(String pattern) {
+    private Driver namePrefix(String pattern) {
         StringBuilder prefix = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
@@ -124,16 +134,27 @@ final class SearchDriver {
             return null;
         }
         String from = prefix.toString();
-        SqlText sql = new SqlText().sql("SELECT model_name, version_number FROM versions WHERE model_name ");
+        SqlText test = new SqlText();
         if (dialect == Dialect.POSTGRESQL) {
-            return sql.sql("LIKE ").value(FilterSql.likePattern(from.replace("\\", "\\\\").replace("%", "\\%")
+            test.sql(" LIKE ").value(FilterSql.likePattern(from.replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%")).sql(" ESCAPE '" + FilterSql.ESCAPE + "'");
+            return onVersions("model_name", test);
         }
         prefix.setCharAt(last, (char) (prefix.charAt(last) + 1));
-        return sql.sql(">= ").value(from).sql(" AND model_name < ").value(prefix.toString());
+        SqlText range = new SqlText().sql(" >= ").value(from);
+        SqlText below = new SqlText().sql(" < ").value(prefix.toString());
+        return new Driver(new SqlText().sql("SELECT model_name, version_number FROM versions WHERE model_name")
+                .append(range).sql(" AND model_name").append(below),
+                new SqlText().sql("v.model_name").append(range).sql(" AND v.model_name").append(below));
     }
 
-    private SqlText leaf(Filter filter) {
+    /** A driver on a column of {@code versions}: {@code column test}. */
+    private static Driver onVersions(String column, SqlText test) {
+        return new Driver(new SqlText().sql("SELECT model_name, version_number FROM versions WHERE " + column).append(test),
+                new SqlText().sql("v." + column).append(test));
+    }
+
+    private Driver leaf(Filter filter) {
         Field field;
         SqlText test = new SqlText();
         if (filter instanceof Filter.Compare c) {
@@ -158,8 +179,12 @@ final class SearchDriver {
         // one row per version in each of these tables for one key, except aliases, so no DISTINCT
         SqlText sql = new SqlText().sql("SELECT model_name, version_number FROM ");
         switch (field.kind()) {
-            case NAME -> sql.sql("versions WHERE model_name");
-            case STAGE -> sql.sql("versions WHERE stage");
+            case NAME -> {
+                return onVersions("model_name", test);
+            }
+            case STAGE -> {
+                return onVersions("stage", test);
+            }
             case ALIAS -> sql = new SqlText().sql("SELECT DISTINCT model_name, version_number FROM model_aliases WHERE alias");
             case RUN_ID -> sql.sql("version_lineage WHERE run_id");
             case TAG -> sql.sql("version_tags WHERE item_key = ").value(field.key()).sql(" AND item_value");
@@ -173,6 +198,6 @@ final class SearchDriver {
                 return null;
             }
         }
-        return sql.append(test);
+        return new Driver(sql.append(test), null);
     }
 }

@@ -63,8 +63,7 @@ final class SearchSql {
             filters.orderValue(order.get(i).field(), sql);
             sql.sql(" AS k" + i);
         }
-        sql.sql(" FROM ").append(from(h, request.filter())).sql(" WHERE ").append(filters.condition(request.filter()))
-                .sql(") s");
+        sql.append(source(h, request.filter())).sql(") s");
         if (!request.after().isEmpty()) {
             sql.sql(" WHERE ").append(after(order, request.after(), 0));
         }
@@ -82,18 +81,23 @@ final class SearchSql {
     }
 
     long count(Handle h, Filter filter) {
-        SqlText sql = new SqlText().sql("SELECT COUNT(*) FROM ").append(from(h, filter)).sql(" WHERE ")
-                .append(filters.condition(filter));
+        SqlText sql = new SqlText().sql("SELECT COUNT(*)").append(source(h, filter));
         return sql.bind(h.createQuery(sql.text())).mapTo(Long.class).one();
     }
 
-    private SqlText from(Handle h, Filter filter) {
-        SqlText driver = new SearchDriver(h, dialect).of(filter);
+    /** {@code FROM ... WHERE <filter>}: the versions, started from the filter's driver if it has one. */
+    private SqlText source(Handle h, Filter filter) {
+        SearchDriver.Driver driver = new SearchDriver(h, dialect).of(filter);
+        SqlText sql = new SqlText();
         if (driver == null) {
-            return new SqlText().sql("versions v");
+            sql.sql(" FROM versions v WHERE ");
+        } else if (driver.onVersions() != null) {
+            sql.sql(" FROM versions v WHERE ").append(driver.onVersions()).sql(" AND ");
+        } else {
+            sql.sql(" FROM (").append(driver.select()).sql(") dv JOIN versions v ON v.model_name = dv.model_name"
+                    + " AND v.version_number = dv.version_number WHERE ");
         }
-        return new SqlText().sql("(").append(driver).sql(") dv JOIN versions v ON v.model_name = dv.model_name"
-                + " AND v.version_number = dv.version_number");
+        return sql.append(filters.condition(filter));
     }
 
     /**

@@ -68,16 +68,17 @@ final class VersionReads {
      * DOUBLE PRECISION, PostgreSQL not to DOUBLE).
      */
     private static String select(String where) {
+        String tail = " WHERE " + where;
         return "SELECT " + VERSION + " AS kind, version_number, 0 AS pos, stage AS a, description AS b,"
-                + " digest AS c, created_by AS d, created_at AS n, NULL AS x, model_name FROM versions WHERE " + where
+                + " digest AS c, created_by AS d, created_at AS n, NULL AS x, model_name FROM versions" + tail
                 + " UNION ALL SELECT " + METRIC + ", version_number, 0, item_key, NULL, NULL, NULL, NULL,"
-                + " metric_value, model_name FROM version_metrics WHERE " + where
+                + " metric_value, model_name FROM version_metrics" + tail
                 + " UNION ALL SELECT " + PARAM + ", version_number, 0, item_key, item_value, NULL, NULL, NULL,"
-                + " NULL, model_name FROM version_params WHERE " + where
+                + " NULL, model_name FROM version_params" + tail
                 + " UNION ALL SELECT " + TAG + ", version_number, 0, item_key, item_value, NULL, NULL, NULL,"
-                + " NULL, model_name FROM version_tags WHERE " + where
+                + " NULL, model_name FROM version_tags" + tail
                 + " UNION ALL SELECT " + FILE + ", version_number, file_index, file_path, sha256, NULL, NULL,"
-                + " size_bytes, NULL, model_name FROM version_files WHERE " + where;
+                + " size_bytes, NULL, model_name FROM version_files" + tail;
     }
 
     static Optional<VersionRecord> find(Handle h, String model, int version) {
@@ -204,19 +205,33 @@ final class VersionReads {
                 .records();
     }
 
-    /** The given versions that exist, of any models, in statements of at most {@link LineageSql#BATCH}. */
-    static List<VersionRecord> of(Handle h, java.util.Collection<VersionRef> refs) {
-        List<VersionRef> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(refs));
+    /**
+     * The given versions that exist, of any models, in statements of at most {@link LineageSql#BATCH}, as a
+     * row-value {@code IN} list padded with repeats of its last version to a power of two, so that a
+     * handful of statement texts serve every size and the databases' statement caches hold them. PostgreSQL
+     * gets two arrays instead, one statement text for every size, which it plans once.
+     */
+    static List<VersionRecord> of(Handle h, Dialect dialect, java.util.Collection<VersionRef> wanted) {
+        List<VersionRef> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(wanted));
         List<VersionRecord> records = new ArrayList<>(distinct.size());
+        if (dialect == Dialect.POSTGRESQL) {
+            Query query = h.createQuery(select("(model_name, version_number) IN (SELECT * FROM"
+                    + " unnest(CAST(:models AS VARCHAR[]), CAST(:numbers AS INTEGER[])))"));
+            query.bindArray("models", String.class, distinct.stream().map(VersionRef::model).toList());
+            query.bindArray("numbers", Integer.class, distinct.stream().map(VersionRef::version).toList());
+            return query.reduceResultSet(new Rows(), (rows, rs, ctx) -> rows.add(rs)).records();
+        }
         for (int from = 0; from < distinct.size(); from += LineageSql.BATCH) {
             List<VersionRef> batch = distinct.subList(from, Math.min(distinct.size(), from + LineageSql.BATCH));
+            int size = Integer.highestOneBit(batch.size() * 2 - 1);
             StringBuilder where = new StringBuilder("(model_name, version_number) IN (");
-            for (int i = 0; i < batch.size(); i++) {
+            for (int i = 0; i < size; i++) {
                 where.append(i == 0 ? "" : ", ").append("(:m").append(i).append(", :v").append(i).append(')');
             }
             Query query = h.createQuery(select(where.append(')').toString()));
-            for (int i = 0; i < batch.size(); i++) {
-                query.bind("m" + i, batch.get(i).model()).bind("v" + i, batch.get(i).version());
+            for (int i = 0; i < size; i++) {
+                VersionRef ref = batch.get(Math.min(i, batch.size() - 1));
+                query.bind("m" + i, ref.model()).bind("v" + i, ref.version());
             }
             records.addAll(query.reduceResultSet(new Rows(), (rows, rs, ctx) -> rows.add(rs)).records());
         }
