@@ -7,9 +7,9 @@ import dev.modelregistry.ModelVersion;
  * (docs/SEARCH.md). Obtained from {@link dev.modelregistry.Registry#search()}.
  *
  * <pre>{@code
- * Page<ModelVersion> page = registry.search().versions(
- *         SearchQuery.where("stage = 'PRODUCTION' AND tags.team = 'risk' AND metrics.auc > 0.9")
- *                 .orderBy(Field.metric("auc").desc()));
+ * SearchQuery query = SearchQuery.where("stage = 'PRODUCTION' AND tags.team = 'risk' AND metrics.auc > 0.9")
+ *         .orderBy(Field.metric("auc").desc());
+ * Page<ModelVersion> page = registry.search().versions(query);
  * while (page.next().isPresent()) {
  *     page = registry.search().versions(query.after(page.next().get()));
  * }

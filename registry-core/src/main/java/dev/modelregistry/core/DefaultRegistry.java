@@ -165,10 +165,12 @@ final class DefaultRegistry implements Registry {
         Objects.requireNonNull(ref, "ref");
         Validation.key("evaluation name", name);
         Objects.requireNonNull(metrics, "metrics");
-        metrics.forEach((k, v) -> Validation.metric(Validation.key("metric", k), v));
+        Map<String, Double> checked = new java.util.HashMap<>();
+        metrics.forEach((k, v) -> checked.put(k, Validation.metric(Validation.key("metric", k),
+                Objects.requireNonNull(v, () -> "metric " + k))));
         Validation.entryCount("metric", metrics);
         Validation.description(details);
-        Map<String, Double> measured = Map.copyOf(metrics);
+        Map<String, Double> measured = Map.copyOf(checked);
         return writer.write(principal, this::now, stamp -> {
             VersionRecord version = requireVersion(ref);
             Target target = Target.version(ref.model(), ref.version());

@@ -15,6 +15,7 @@ import dev.modelregistry.spi.VersionRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -63,7 +64,7 @@ final class DefaultSearch implements Search {
     @Override
     public long count(Filter filter) {
         registry.checkOpen();
-        java.util.Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(filter, "filter");
         return metadata.count(filter);
     }
 

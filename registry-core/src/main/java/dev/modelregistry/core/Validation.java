@@ -81,13 +81,16 @@ final class Validation {
         return value;
     }
 
-    /** Metrics: any finite double, negative ones included (R\u00b2, log-likelihood, a delta). */
+    /**
+     * Metrics: any finite double, negative ones included (R\u00b2, log-likelihood, a delta). A negative
+     * zero is recorded as zero, which is what H2 and MariaDB give back for it and how searches compare it.
+     */
     static double metric(String key, double value) {
         if (!Double.isFinite(value)) {
             throw new InvalidInputException("metric '" + key + "' value", Double.toString(value),
                     "must be a finite number");
         }
-        return value;
+        return value == 0.0 ? 0.0 : value;
     }
 
     static void entryCount(String kind, Map<String, ?> entries) {

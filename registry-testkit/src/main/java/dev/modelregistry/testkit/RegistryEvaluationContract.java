@@ -88,6 +88,16 @@ public abstract class RegistryEvaluationContract {
     }
 
     @Test
+    void aNegativeZeroIsRecordedAsZeroOnEveryBackend() {
+        ModelVersion v = registry().register("signed").content("m.bin", new byte[] {1}).metric("delta", -0.0).commit();
+        Evaluation e = registry().evaluate(v.ref(), "holdout", Map.of("delta", -0.0), true, "");
+
+        assertThat(registry().version(v.ref()).orElseThrow().metrics().get("delta")).isEqualTo(0.0);
+        assertThat(e.metrics().get("delta")).isEqualTo(0.0);
+        assertThat(registry().evaluations(v.ref())).extracting(x -> x.metrics().get("delta")).containsExactly(0.0);
+    }
+
+    @Test
     void evaluationsRecordedAtOnceAllGetTheirOwnSequence() throws Exception {
         ModelVersion v = register();
         List<Callable<Integer>> tasks = new ArrayList<>();
