@@ -287,7 +287,7 @@ public record Field(Kind kind, String key, String subkey) {
 
     /**
      * {@code value} as this field's type holds it: a {@code String}, a finite {@code Double}, a
-     * {@code Long} or an {@code Instant}.
+     * {@code Long} or an {@code Instant} truncated to the millisecond, the precision stores keep.
      *
      * @throws InvalidInputException if {@code value} does not fit this field's type
      */
@@ -319,14 +319,23 @@ public record Field(Kind kind, String key, String subkey) {
                 yield n.longValue();
             }
             case TIME -> {
+                Instant instant;
                 if (value instanceof Instant i) {
-                    yield i;
+                    instant = i;
+                } else if (value instanceof Long || value instanceof Integer) {
+                    instant = Instant.ofEpochMilli(((Number) value).longValue());
+                } else {
+                    throw new InvalidInputException(this + " value", String.valueOf(value),
+                            this + " holds instants; compare it with an ISO-8601 time or epoch milliseconds");
                 }
-                if (value instanceof Long || value instanceof Integer) {
-                    yield Instant.ofEpochMilli(((Number) value).longValue());
+                try {
+                    instant.toEpochMilli();
+                } catch (ArithmeticException e) {
+                    throw new InvalidInputException(this + " value", instant.toString(),
+                            "is too far from 1970 to count in milliseconds");
                 }
-                throw new InvalidInputException(this + " value", String.valueOf(value),
-                        this + " holds instants; compare it with an ISO-8601 time or epoch milliseconds");
+                // instants are stored to the millisecond; a finer value compares as its millisecond everywhere
+                yield instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             }
         };
     }

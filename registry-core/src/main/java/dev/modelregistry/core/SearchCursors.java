@@ -16,9 +16,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The opaque cursors of search pages: the ordering key values of the last version of a page, with a
- * fingerprint of the search they belong to, as URL-safe base64 of a small JSON array. A cursor handed
- * to another search, or altered, is refused rather than silently paging something else.
+ * The opaque cursors of search pages: the ordering key values of the last version of a page and a
+ * check digest over the search they belong to and those values, as URL-safe base64 of a small JSON
+ * array. A cursor handed to another search, or altered without recomputing the digest, is refused
+ * rather than silently paging something else. The digest is a check, not a secret: a cursor only ever
+ * pages the caller's own query.
  */
 final class SearchCursors {
 
@@ -30,20 +32,21 @@ final class SearchCursors {
     }
 
     static String encode(Filter filter, List<Order> order, List<Object> keys) {
-        ArrayNode array = JSON.createArrayNode().add(FORMAT).add(fingerprint(filter, order));
+        ArrayNode values = JSON.createArrayNode();
         for (Object key : keys) {
             if (key == null) {
-                array.addNull();
+                values.addNull();
             } else if (key instanceof String s) {
-                array.add(s);
+                values.add(s);
             } else if (key instanceof Double d) {
-                array.add(d);
+                values.add(d);
             } else if (key instanceof Long l) {
-                array.add(l);
+                values.add(l);
             } else {
-                array.add(((Instant) key).toEpochMilli());
+                values.add(((Instant) key).toEpochMilli());
             }
         }
+        ArrayNode array = JSON.createArrayNode().add(FORMAT).add(check(filter, order, values)).addAll(values);
         return ENCODER.encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -59,9 +62,15 @@ final class SearchCursors {
         } catch (IOException | IllegalArgumentException e) {
             throw refused(cursor, "is not a search cursor");
         }
-        if (array == null || !array.isArray() || array.size() != order.size() + 2 || array.get(0).asInt() != FORMAT
-                || !array.get(1).asText().equals(fingerprint(filter, order))) {
-            throw refused(cursor, "belongs to another search (same filter and order needed)");
+        if (array == null || !array.isArray() || array.size() != order.size() + 2 || array.get(0).asInt() != FORMAT) {
+            throw refused(cursor, "is not a search cursor");
+        }
+        ArrayNode values = JSON.createArrayNode();
+        for (int i = 2; i < array.size(); i++) {
+            values.add(array.get(i));
+        }
+        if (!array.get(1).asText().equals(check(filter, order, values))) {
+            throw refused(cursor, "belongs to another search (same filter and order needed) or was altered");
         }
         List<Object> keys = new ArrayList<>(order.size());
         for (int i = 0; i < order.size(); i++) {
@@ -76,7 +85,7 @@ final class SearchCursors {
         }
         boolean fits = switch (field.kind().type()) {
             case TEXT -> node.isTextual();
-            case NUMBER -> node.isNumber();
+            case NUMBER -> node.isNumber() && Double.isFinite(node.asDouble());
             case INTEGER, TIME -> node.isIntegralNumber() && node.canConvertToLong();
         };
         if (!fits) {
@@ -90,8 +99,8 @@ final class SearchCursors {
         };
     }
 
-    private static String fingerprint(Filter filter, List<Order> order) {
-        byte[] text = (filter + "\n" + order).getBytes(StandardCharsets.UTF_8);
+    private static String check(Filter filter, List<Order> order, ArrayNode values) {
+        byte[] text = (filter + "\n" + order + "\n" + values).getBytes(StandardCharsets.UTF_8);
         return HexFormat.of().formatHex(Digests.sha256().digest(text), 0, 8);
     }
 

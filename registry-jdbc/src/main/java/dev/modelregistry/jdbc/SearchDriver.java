@@ -66,7 +66,10 @@ final class SearchDriver {
         return leaf(filter);
     }
 
-    /** The candidate with the fewest rows, each counted up to {@link #PROBE} by reading them through its index. */
+    /**
+     * The candidate with the fewest rows, each counted up to {@link #PROBE} by reading them through its
+     * index; one that finds none ends the search for a smaller one.
+     */
     private Driver smallest(List<Driver> candidates) {
         if (candidates.size() < 2) {
             return candidates.isEmpty() ? null : candidates.get(0);
@@ -82,6 +85,9 @@ final class SearchDriver {
             if (rows < fewest) {
                 best = candidate;
                 fewest = rows;
+                if (rows == 0) {
+                    break;
+                }
             }
         }
         return best;

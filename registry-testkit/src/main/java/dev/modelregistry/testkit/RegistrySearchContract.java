@@ -225,6 +225,27 @@ public abstract class RegistrySearchContract {
     }
 
     @Test
+    void aCursorWhoseValuesWereEditedIsRefused() {
+        String cursor = registry().search().versions(SearchQuery.all().limit(1)).next().orElseThrow();
+        String json = new String(java.util.Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                json.replaceFirst("[0-9]+]$", "999]").getBytes(StandardCharsets.UTF_8));
+        assertThat(forged).isNotEqualTo(cursor);
+        assertThatThrownBy(() -> registry().search().versions(SearchQuery.all().limit(1).after(forged)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("altered");
+    }
+
+    @Test
+    void instantsCompareToTheMillisecondTheyAreStoredWith() {
+        java.time.Instant created = registry().version(plain1).orElseThrow().createdAt();
+        assertThat(find(SearchQuery.where(Field.createdAt().ge(created.plusNanos(500_000))))).hasSize(6);
+        assertThat(find(SearchQuery.where(Field.createdAt().lt(created.plusNanos(999_999))))).isEmpty();
+        assertThat(find("created_at = " + created.toEpochMilli())).hasSize(6);
+        assertThatThrownBy(() -> Field.createdAt().lt(java.time.Instant.parse("+300000000-01-01T00:00:00Z")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("milliseconds");
+    }
+
+    @Test
     void countCountsEveryMatchWhateverThePageSize() {
         assertThat(registry().search().count(Filter.parse("tags.team = 'risk'"))).isEqualTo(4);
         assertThat(registry().search().versions(SearchQuery.where("tags.team = 'risk'").limit(1).withTotal()).total())
