@@ -54,6 +54,8 @@ final class FilterSql {
             sql.sql(")");
         } else if (filter instanceof Filter.Missing missing) {
             missing(missing.field(), sql);
+        } else if (lineageValues(filter) != null) {
+            lineage(filter, lineageValues(filter), sql);
         } else if (filter instanceof Filter.Like like) {
             leaf(like.field(), sql, (expr, s) -> {
                 s.sql(like.ignoreCase() ? "LOWER(" + expr + ")" : expr).sql(" LIKE ")
@@ -81,6 +83,47 @@ final class FilterSql {
         }
     }
 
+    /** The values an {@code =} or {@code IN} on {@code dataset} or {@code parent} compares with; null for other leaves. */
+    private static List<Object> lineageValues(Filter filter) {
+        if (filter instanceof Filter.In in && isLineage(in.field())) {
+            return in.values();
+        }
+        if (filter instanceof Filter.Compare c && isLineage(c.field()) && c.op() == Comparison.EQ) {
+            return List.of(c.value());
+        }
+        return null;
+    }
+
+    private static boolean isLineage(Field field) {
+        return field.kind() == Field.Kind.DATASET || field.kind() == Field.Kind.PARENT;
+    }
+
+    /**
+     * Some dataset or parent of the version is one of {@code values}, each tested on the column of its
+     * kind: a {@code sha256:} digest or a URI's hash; a {@code model@version} or a whole model.
+     */
+    private static void lineage(Filter filter, List<Object> values, SqlText sql) {
+        boolean dataset = ((filter instanceof Filter.In in) ? in.field() : ((Filter.Compare) filter).field()).kind()
+                == Field.Kind.DATASET;
+        Field field = dataset ? Field.dataset() : Field.parent();
+        sql.sql(dataset ? "EXISTS (SELECT 1 FROM lineage_datasets d" + OF_V.formatted("d") + " AND ("
+                : "EXISTS (SELECT 1 FROM lineage_parents p" + OF_V.formatted("p") + " AND (");
+        for (int i = 0; i < values.size(); i++) {
+            String value = (String) param(field, values.get(i));
+            sql.sql(i == 0 ? "" : " OR ");
+            int at = value.lastIndexOf('@');
+            if (dataset) {
+                sql.sql(value.startsWith("sha256:") ? "d.digest = " : "d.uri_hash = ").value(value);
+            } else if (at < 0) {
+                sql.sql("p.parent_model = ").value(value);
+            } else {
+                sql.sql("(p.parent_model = ").value(value.substring(0, at)).sql(" AND p.parent_version = ")
+                        .value(Integer.parseInt(value.substring(at + 1))).sql(")");
+            }
+        }
+        sql.sql("))");
+    }
+
     private void join(List<Filter> filters, String operator, SqlText sql) {
         sql.sql("(");
         for (int i = 0; i < filters.size(); i++) {
@@ -95,18 +138,6 @@ final class FilterSql {
         String column = column(field);
         if (column != null) {
             test.write(column, sql);
-            return;
-        }
-        if (field.kind() == Field.Kind.DATASET || field.kind() == Field.Kind.PARENT) {
-            // a value is either a URI (by its hash) or a digest, a model@version or a model: it can equal only
-            // the column of its own kind, so testing both columns is exact
-            boolean dataset = field.kind() == Field.Kind.DATASET;
-            sql.sql(dataset ? "EXISTS (SELECT 1 FROM lineage_datasets d" + OF_V.formatted("d") + " AND ("
-                    : "EXISTS (SELECT 1 FROM lineage_parents p" + OF_V.formatted("p") + " AND (");
-            test.write(dataset ? "d.uri_hash" : "p.parent_model", sql);
-            sql.sql(" OR ");
-            test.write(dataset ? "d.digest" : "CONCAT(p.parent_model, '@', p.parent_version)", sql);
-            sql.sql("))");
             return;
         }
         sql.sql("EXISTS (");

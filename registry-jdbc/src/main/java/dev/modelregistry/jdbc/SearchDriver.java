@@ -24,6 +24,8 @@ final class SearchDriver {
 
     /** Most rows a probe counts: a driver beyond this is large and drives only if nothing smaller does. */
     static final int PROBE = 2_000;
+    /** A driver with fewer rows than this is taken without probing the others. */
+    static final int SMALL = 500;
 
     private final Handle handle;
     private final Dialect dialect;
@@ -37,7 +39,17 @@ final class SearchDriver {
      * A driver: the {@code (model_name, version_number)} rows it selects, and, when they come from
      * {@code versions} itself, the same condition on {@code versions v}, which then needs no join.
      */
-    record Driver(SqlText select, SqlText onVersions) {
+    record Driver(SqlText select, SqlText onVersions, int rank) {
+    }
+
+    /** Probing order: the kinds of leaf that usually find the fewest versions first. */
+    private static int rank(Field.Kind kind) {
+        return switch (kind) {
+            case DATASET, PARENT, RUN_ID, ALIAS -> 0;
+            case TAG, PARAM, NAME -> 1;
+            case METRIC -> 2;
+            default -> 3;
+        };
     }
 
     /** The driver of {@code filter}, or null if it has none. */
@@ -61,14 +73,14 @@ final class SearchDriver {
                 }
                 union.sql(union.isEmpty() ? "" : " UNION ").append(driver.select());
             }
-            return new Driver(union, null);
+            return new Driver(union, null, 3);
         }
         return leaf(filter);
     }
 
     /**
      * The candidate with the fewest rows, each counted up to {@link #PROBE} by reading them through its
-     * index; one that finds none ends the search for a smaller one.
+     * index, in the order of their {@link #rank}; one with fewer than {@link #SMALL} rows is taken at once.
      */
     private Driver smallest(List<Driver> candidates) {
         if (candidates.size() < 2) {
@@ -76,7 +88,7 @@ final class SearchDriver {
         }
         Driver best = null;
         long fewest = Long.MAX_VALUE;
-        for (Driver candidate : candidates) {
+        for (Driver candidate : candidates.stream().sorted(java.util.Comparator.comparingInt(Driver::rank)).toList()) {
             long rows;
             try (var stream = candidate.select().bind(handle.createQuery(candidate.select().text() + " LIMIT " + PROBE))
                     .mapTo(String.class).stream()) {
@@ -85,7 +97,7 @@ final class SearchDriver {
             if (rows < fewest) {
                 best = candidate;
                 fewest = rows;
-                if (rows == 0) {
+                if (rows < SMALL) {
                     break;
                 }
             }
@@ -113,7 +125,7 @@ final class SearchDriver {
                         .sql(" AND parent_version = ").value(Integer.parseInt(s.substring(at + 1)));
             }
         }
-        return new Driver(sql, null);
+        return new Driver(sql, null, 0);
     }
 
     /**
@@ -144,20 +156,20 @@ final class SearchDriver {
         if (dialect == Dialect.POSTGRESQL) {
             test.sql(" LIKE ").value(FilterSql.likePattern(from.replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%")).sql(" ESCAPE '" + FilterSql.ESCAPE + "'");
-            return onVersions("model_name", test);
+            return onVersions("model_name", test, Field.Kind.NAME);
         }
         prefix.setCharAt(last, (char) (prefix.charAt(last) + 1));
         SqlText range = new SqlText().sql(" >= ").value(from);
         SqlText below = new SqlText().sql(" < ").value(prefix.toString());
         return new Driver(new SqlText().sql("SELECT model_name, version_number FROM versions WHERE model_name")
                 .append(range).sql(" AND model_name").append(below),
-                new SqlText().sql("v.model_name").append(range).sql(" AND v.model_name").append(below));
+                new SqlText().sql("v.model_name").append(range).sql(" AND v.model_name").append(below), rank(Field.Kind.NAME));
     }
 
     /** A driver on a column of {@code versions}: {@code column test}. */
-    private static Driver onVersions(String column, SqlText test) {
+    private static Driver onVersions(String column, SqlText test, Field.Kind kind) {
         return new Driver(new SqlText().sql("SELECT model_name, version_number FROM versions WHERE " + column).append(test),
-                new SqlText().sql("v." + column).append(test));
+                new SqlText().sql("v." + column).append(test), rank(kind));
     }
 
     private Driver leaf(Filter filter) {
@@ -186,10 +198,10 @@ final class SearchDriver {
         SqlText sql = new SqlText().sql("SELECT model_name, version_number FROM ");
         switch (field.kind()) {
             case NAME -> {
-                return onVersions("model_name", test);
+                return onVersions("model_name", test, Field.Kind.NAME);
             }
             case STAGE -> {
-                return onVersions("stage", test);
+                return onVersions("stage", test, Field.Kind.STAGE);
             }
             case ALIAS -> sql = new SqlText().sql("SELECT DISTINCT model_name, version_number FROM model_aliases WHERE alias");
             case RUN_ID -> sql.sql("version_lineage WHERE run_id");
@@ -204,6 +216,6 @@ final class SearchDriver {
                 return null;
             }
         }
-        return new Driver(sql.append(test), null);
+        return new Driver(sql.append(test), null, rank(field.kind()));
     }
 }
