@@ -62,7 +62,7 @@ final class MetadataOps {
     private final Registry registry;
     private final SyntheticCatalog catalog;
     private final SyntheticLineage lineage;
-    private SearchOps searches;
+    private final SearchOps searches;
     private final Map<Op, SplittableRandom> randoms = new EnumMap<>(Op.class);
     private final Map<Op, Latencies> latencies = new EnumMap<>(Op.class);
     private final Map<Op, Long> bestRoundMedians = new EnumMap<>(Op.class);
@@ -115,7 +115,7 @@ final class MetadataOps {
                 }
             }
         }
-        searches = searches.walkToDeepPages();
+        searches.walkToDeepPages();
         try (InputStream in = registry.open(registry.version(SyntheticCatalog.modelName(0), 1).orElseThrow(),
                 "model.onnx")) {
             in.readAllBytes();

@@ -128,7 +128,7 @@ final class SearchOps {
     }
 
     /** Walks to the page each paging variant reads, untimed, and keeps its cursor in the variant's query. */
-    SearchOps walkToDeepPages() {
+    void walkToDeepPages() {
         int deep = Kind.DEEP_PAGE.ordinal();
         List<Variant> walked = new ArrayList<>();
         for (Variant v : variants.get(deep)) {
@@ -141,7 +141,6 @@ final class SearchOps {
             walked.add(new Variant(query, v.expected, v.skip));
         }
         variants.set(deep, walked);
-        return this;
     }
 
     /** Runs one query of {@code kind}, a variant drawn from {@code random}, and checks its page. */

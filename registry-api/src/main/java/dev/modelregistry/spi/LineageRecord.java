@@ -46,6 +46,29 @@ public record LineageRecord(String text, List<DatasetLink> datasets, List<Parent
             Objects.requireNonNull(uriHash, "uriHash");
             Objects.requireNonNull(role, "role");
         }
+
+        /** The {@link #uriHash} of a dataset URI: lower-case hex SHA-256 of its UTF-8 bytes. */
+        public static String uriHash(String uri) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(uri.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        }
+
+        /**
+         * What a search's dataset value is matched against: a {@code sha256:} digest as it is (compared
+         * with {@link #digest}), anything else as a URI by its {@link #uriHash}.
+         */
+        public static String searchKey(String value) {
+            return value.startsWith("sha256:") ? value : uriHash(value);
+        }
+
+        /** Whether a {@link #searchKey} is a digest rather than a URI hash. */
+        public static boolean isDigest(String searchKey) {
+            return searchKey.startsWith("sha256:");
+        }
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.modelregistry.spi;
 
-import dev.modelregistry.VersionRef;
 import dev.modelregistry.search.Filter;
-import java.util.Collection;
 import java.util.List;
 
 /**
@@ -21,7 +19,4 @@ public interface SearchReader {
 
     /** How many versions {@code filter} matches. */
     long count(Filter filter);
-
-    /** The records of those of {@code versions} that exist, in no particular order. */
-    List<VersionRecord> versionsOf(Collection<VersionRef> versions);
 }

@@ -1,5 +1,7 @@
 package dev.modelregistry.spi;
 
+import dev.modelregistry.VersionRef;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,4 +25,10 @@ public interface VersionReader {
 
     /** All versions of a model, highest number first; empty if the model does not exist. */
     List<VersionRecord> versions(String model);
+
+    /**
+     * The records of those of {@code versions} that exist, of any models, in no particular order; one
+     * read, as a search page needs them.
+     */
+    List<VersionRecord> versionsOf(Collection<VersionRef> versions);
 }

@@ -109,7 +109,7 @@ final class DefaultLineages implements Lineages {
             visited.add(root);
             frontier.add(root);
         } else {
-            String uriHash = query.datasetUri().map(LineageCodec::uriHash).orElse(null);
+            String uriHash = query.datasetUri().map(dev.modelregistry.spi.LineageRecord.DatasetLink::uriHash).orElse(null);
             for (LineageNode user : metadata.datasetUsers(uriHash, query.datasetDigest().orElse(null))) {
                 if (visited.add(user.ref())) {
                     found.put(user.ref(), new Impact(node(user), 0, List.of(user.ref())));

@@ -16,9 +16,7 @@ import dev.modelregistry.lineage.Relation;
 import dev.modelregistry.lineage.TrainingRun;
 import dev.modelregistry.spi.LineageRecord;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,18 +40,14 @@ final class LineageCodec {
             return LineageRecord.NONE;
         }
         List<LineageRecord.DatasetLink> datasets = lineage.datasets().stream()
-                .map(d -> new LineageRecord.DatasetLink(uriHash(d.uri()), d.digest().orElse(null), d.role().text()))
+                .map(d -> new LineageRecord.DatasetLink(LineageRecord.DatasetLink.uriHash(d.uri()), d.digest().orElse(null),
+                        d.role().text()))
                 .toList();
         List<LineageRecord.ParentLink> parents = lineage.parents().stream()
                 .map(p -> new LineageRecord.ParentLink(p.version(), p.relation().text())).toList();
         return new LineageRecord(text(lineage), datasets, parents,
                 lineage.run().map(r -> r.runId()).orElse(null),
                 lineage.run().flatMap(r -> r.url()).map(Object::toString).orElse(null));
-    }
-
-    /** The index key of a dataset URI: lower-case hex SHA-256 of its UTF-8 bytes. */
-    static String uriHash(String uri) {
-        return HexFormat.of().formatHex(Digests.sha256().digest(uri.getBytes(StandardCharsets.UTF_8)));
     }
 
     static String text(Lineage lineage) {

@@ -3,6 +3,7 @@ package dev.modelregistry.core;
 import dev.modelregistry.search.Field;
 import dev.modelregistry.search.Filter;
 import dev.modelregistry.search.Order;
+import dev.modelregistry.spi.LineageRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,18 +63,13 @@ final class SearchMatcher {
     /** Whether a version's value of a field equals a filter's value, as {@code =} compares them. */
     private static boolean same(Field field, Object value, Object wanted) {
         return switch (field.kind()) {
-            case DATASET -> value.equals(datasetKey((String) wanted));
+            case DATASET -> value.equals(LineageRecord.DatasetLink.searchKey((String) wanted));
             case PARENT -> {
                 String w = (String) wanted;
                 yield w.indexOf('@') < 0 ? ((String) value).startsWith(w + "@") : value.equals(w);
             }
             default -> compareValues(value, wanted) == 0;
         };
-    }
-
-    /** What a dataset filter value is matched against: a {@code sha256:} digest as it is, a URI by its hash. */
-    static String datasetKey(String value) {
-        return value.startsWith("sha256:") ? value : LineageCodec.uriHash(value);
     }
 
     /** Text by code point, numbers by value (so -0.0 equals 0.0), instants by time. */

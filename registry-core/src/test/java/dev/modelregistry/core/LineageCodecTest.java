@@ -44,7 +44,7 @@ class LineageCodecTest {
         assertThat(record.datasets()).extracting(LineageRecord.DatasetLink::digest)
                 .containsExactly("sha256:" + "ab".repeat(32), null);
         assertThat(record.datasets().get(0).uriHash()).hasSize(64)
-                .isEqualTo(LineageCodec.uriHash("s3://data/ünïcode \"quoted\" train.parquet"));
+                .isEqualTo(dev.modelregistry.spi.LineageRecord.DatasetLink.uriHash("s3://data/ünïcode \"quoted\" train.parquet"));
         assertThat(record.parents()).containsExactly(
                 new LineageRecord.ParentLink(VersionRef.of("team/base", 3), "distilled-from"));
     }

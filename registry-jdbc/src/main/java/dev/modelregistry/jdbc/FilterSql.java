@@ -3,11 +3,8 @@ package dev.modelregistry.jdbc;
 import dev.modelregistry.search.Comparison;
 import dev.modelregistry.search.Field;
 import dev.modelregistry.search.Filter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.modelregistry.spi.LineageRecord;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -109,19 +106,28 @@ final class FilterSql {
         sql.sql(dataset ? "EXISTS (SELECT 1 FROM lineage_datasets d" + OF_V.formatted("d") + " AND ("
                 : "EXISTS (SELECT 1 FROM lineage_parents p" + OF_V.formatted("p") + " AND (");
         for (int i = 0; i < values.size(); i++) {
-            String value = (String) param(field, values.get(i));
             sql.sql(i == 0 ? "" : " OR ");
-            int at = value.lastIndexOf('@');
-            if (dataset) {
-                sql.sql(value.startsWith("sha256:") ? "d.digest = " : "d.uri_hash = ").value(value);
-            } else if (at < 0) {
-                sql.sql("p.parent_model = ").value(value);
-            } else {
-                sql.sql("(p.parent_model = ").value(value.substring(0, at)).sql(" AND p.parent_version = ")
-                        .value(Integer.parseInt(value.substring(at + 1))).sql(")");
-            }
+            lineageTest(field, values.get(i), dataset ? "d." : "p.", sql);
         }
         sql.sql("))");
+    }
+
+    /**
+     * {@code [qualifier]column = ?} for one dataset or parent value, on the column of its kind: a
+     * {@code sha256:} digest or a URI's hash; a {@code model@version} or a whole model. Served by the
+     * table's indexes, which is why the driver ({@link SearchDriver}) uses it too.
+     */
+    static void lineageTest(Field field, Object value, String qualifier, SqlText sql) {
+        String s = (String) param(field, value);
+        int at = s.lastIndexOf('@');
+        if (field.kind() == Field.Kind.DATASET) {
+            sql.sql(qualifier + (LineageRecord.DatasetLink.isDigest(s) ? "digest = " : "uri_hash = ")).value(s);
+        } else if (at < 0) {
+            sql.sql(qualifier + "parent_model = ").value(s);
+        } else {
+            sql.sql("(" + qualifier + "parent_model = ").value(s.substring(0, at))
+                    .sql(" AND " + qualifier + "parent_version = ").value(Integer.parseInt(s.substring(at + 1))).sql(")");
+        }
     }
 
     private void join(List<Filter> filters, String operator, SqlText sql) {
@@ -250,8 +256,7 @@ final class FilterSql {
             return i.toEpochMilli();
         }
         if (field.kind() == Field.Kind.DATASET) {
-            String s = (String) value;
-            return s.startsWith("sha256:") ? s : uriHash(s);
+            return LineageRecord.DatasetLink.searchKey((String) value);
         }
         return value;
     }
@@ -276,14 +281,6 @@ final class FilterSql {
         return sql.toString();
     }
 
-    private static String uriHash(String uri) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
 
     /** Writes a test of a value expression. */
     @FunctionalInterface

@@ -111,19 +111,11 @@ final class SearchDriver {
      */
     private static Driver lineage(Field field, List<Object> values) {
         SqlText sql = new SqlText();
+        String table = field.kind() == Field.Kind.DATASET ? "lineage_datasets" : "lineage_parents";
         for (Object value : values) {
-            sql.sql(sql.isEmpty() ? "" : " UNION ").sql("SELECT DISTINCT model_name, version_number FROM ");
-            String s = (String) FilterSql.param(field, value);
-            int at = s.lastIndexOf('@');
-            if (field.kind() == Field.Kind.DATASET) {
-                sql.sql(s.startsWith("sha256:") ? "lineage_datasets WHERE digest = " : "lineage_datasets WHERE uri_hash = ")
-                        .value(s);
-            } else if (at < 0) {
-                sql.sql("lineage_parents WHERE parent_model = ").value(s);
-            } else {
-                sql.sql("lineage_parents WHERE parent_model = ").value(s.substring(0, at))
-                        .sql(" AND parent_version = ").value(Integer.parseInt(s.substring(at + 1)));
-            }
+            sql.sql(sql.isEmpty() ? "" : " UNION ").sql("SELECT DISTINCT model_name, version_number FROM " + table
+                    + " WHERE ");
+            FilterSql.lineageTest(field, value, "", sql);
         }
         return new Driver(sql, null, 0);
     }
