@@ -379,16 +379,35 @@ public interface Registry extends AutoCloseable {
      */
     dev.modelregistry.events.Deliveries deliveries();
 
-    /** The principal this registry acts as; recorded on every change. */
+    /**
+     * The principal this registry acts as, as the journal names it ({@link
+     * dev.modelregistry.access.Principal#id()}); recorded on every change.
+     */
     String principal();
 
     /**
-     * A view of this registry that acts as {@code principal}. It shares this registry's stores;
-     * closing the view does not close them.
+     * A view of this registry that acts as the user {@code principal}, without groups:
+     * {@code as(Principal.user(principal))}.
      *
-     * @throws InvalidInputException if {@code principal} is blank or too long
+     * @throws InvalidInputException if {@code principal} is not a valid user name
      */
-    Registry as(String principal);
+    default Registry as(String principal) {
+        return as(dev.modelregistry.access.Principal.parse(principal));
+    }
+
+    /**
+     * A view of this registry that performs every operation as {@code principal}. It shares this
+     * registry's stores; closing the view does not close them. With access control, a registry
+     * built by the builder may hand out views as anyone (the application that built it authenticates
+     * its callers); a view itself needs {@link dev.modelregistry.access.Action#ACT_AS} to hand out a
+     * view as someone else, so a caller given a view cannot escape it.
+     *
+     * @throws AccessDeniedException if this is a view whose principal may not act as others
+     */
+    Registry as(dev.modelregistry.access.Principal principal);
+
+    /** Grants and what the principal may do (docs/ACCESS.md). */
+    dev.modelregistry.access.Access access();
 
     /** The lifecycle whose stages and rules this registry uses. */
     Lifecycle lifecycle();

@@ -56,6 +56,27 @@ public interface Journal {
      */
     JournalReport verify();
 
+    /**
+     * The entries an audit query selects, in sequence order, at most {@code query.limit()} of them;
+     * with access control, only those the principal may read (docs/ACCESS.md). Page on with
+     * {@code query.withAfter(page.next())} while {@link JournalPage#more()}.
+     *
+     * @throws dev.modelregistry.InvalidInputException if the query names an invalid model
+     */
+    JournalPage query(JournalQuery query);
+
+    /**
+     * Writes every entry the query selects, from {@code query.after()} to the end (its limit is the
+     * page size of the reads), to {@code out} as JSON lines (docs/JOURNAL.md, "Exporting"): one
+     * object per entry with every field its hash covers, so that {@code AuditVerifier} (a separate
+     * program) can check each entry's hash and the chain between consecutive ones. Needs
+     * {@link dev.modelregistry.access.Action#AUDIT}. The stream is flushed, not closed.
+     *
+     * @return how many entries were written
+     * @throws java.io.UncheckedIOException if writing fails
+     */
+    long export(JournalQuery query, java.io.OutputStream out);
+
     /** A registered listener; closing it is idempotent. */
     interface Subscription extends AutoCloseable {
 

@@ -9,11 +9,30 @@ import java.util.Optional;
  * @param checked  how many entries it read
  * @param head     the head sequence the store records
  * @param problem  the first problem in sequence order, empty if the chain is intact
+ * @param unauthorized entries, in sequence order (at most {@value #MOST_UNAUTHORIZED}), whose
+ *                 principal was not allowed their operation by the grants and administrators the
+ *                 journal recorded at the time: written without access control, or allowed by a
+ *                 grant written into the database behind the registry's back (docs/ACCESS.md);
+ *                 then also a {@link Kind#FORGED} problem for each stored grant the journal never granted
  */
-public record JournalReport(long checked, long head, Optional<Problem> problem) {
+public record JournalReport(long checked, long head, Optional<Problem> problem, java.util.List<Problem> unauthorized) {
+
+    /** Most entries {@link #unauthorized()} lists. */
+    public static final int MOST_UNAUTHORIZED = 100;
 
     public JournalReport {
         Objects.requireNonNull(problem, "problem");
+        unauthorized = java.util.List.copyOf(unauthorized);
+    }
+
+    /** A report without authorization problems. */
+    public JournalReport(long checked, long head, Optional<Problem> problem) {
+        this(checked, head, problem, java.util.List.of());
+    }
+
+    /** Whether every entry was allowed when it was made and every stored grant was journaled. */
+    public boolean authorized() {
+        return unauthorized.isEmpty();
     }
 
     /** Whether the chain is intact: every entry as written, none missing, added or moved. */
@@ -45,6 +64,10 @@ public record JournalReport(long checked, long head, Optional<Problem> problem) 
         /** It was not written by the store: beyond the recorded head, or spliced into the chain. */
         INSERTED,
         /** It is intact but at another place than it was written at. */
-        REORDERED
+        REORDERED,
+        /** Its principal was not allowed its operation at the time. */
+        UNAUTHORIZED,
+        /** A stored grant that no journal entry granted (its sequence is the journal's head). */
+        FORGED
     }
 }

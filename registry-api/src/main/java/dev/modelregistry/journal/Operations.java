@@ -51,6 +51,24 @@ public final class Operations {
      */
     public static final String VERSION_DIGEST_CORRECTED = "version.digest_corrected";
 
+    /** A role was granted (docs/ACCESS.md). */
+    public static final String ACCESS_GRANTED = "access.granted";
+
+    /** A role was revoked. */
+    public static final String ACCESS_REVOKED = "access.revoked";
+
+    /**
+     * An operation was refused by access control; the entry names who tried, and its details what
+     * and why. Nothing else changed.
+     */
+    public static final String ACCESS_DENIED = "access.denied";
+
+    /**
+     * Access control was configured: the entry records the registry's policy and its configured
+     * administrators, when they differ from those recorded before.
+     */
+    public static final String ACCESS_CONFIGURED = "access.configured";
+
     private Operations() {
     }
 

@@ -25,4 +25,10 @@ public interface JournalReader {
      * rollback replays to find where a stage or an alias was before.
      */
     List<JournalEntry> journalOf(String model, Set<String> operations);
+
+    /**
+     * The entries that meet every condition of {@code query}, with a sequence above
+     * {@code query.after()}, in sequence order, at most {@code query.limit()}.
+     */
+    List<JournalEntry> journal(dev.modelregistry.journal.JournalQuery query);
 }

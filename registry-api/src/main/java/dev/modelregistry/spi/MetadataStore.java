@@ -16,7 +16,7 @@ import java.util.Set;
  * precision.
  */
 public interface MetadataStore extends ModelReader, VersionReader, HistoryReader, JournalReader, WebhookReader,
-        LineageReader, SearchReader, DeliveryLedger, AutoCloseable {
+        LineageReader, SearchReader, AccessReader, DeliveryLedger, AutoCloseable {
 
     /**
      * Applies a change set atomically: checks every precondition, applies every mutation in order

@@ -266,4 +266,39 @@ public sealed interface Mutation {
             return "";
         }
     }
+
+    /**
+     * Stores a grant, given by the change set's principal at its time. A {@link Precondition.GrantIs}
+     * says it was not stored.
+     *
+     * @param grant the grant
+     */
+    record PutGrant(dev.modelregistry.access.Grant grant) implements Mutation {
+        public PutGrant {
+            Objects.requireNonNull(grant, "grant");
+        }
+
+        /** The registry (the empty name): grants are registry-level, see {@link Precondition.GrantIs}. */
+        @Override
+        public String model() {
+            return "";
+        }
+    }
+
+    /**
+     * Removes a stored grant.
+     *
+     * @param grant the grant
+     */
+    record RemoveGrant(dev.modelregistry.access.Grant grant) implements Mutation {
+        public RemoveGrant {
+            Objects.requireNonNull(grant, "grant");
+        }
+
+        /** As {@link PutGrant#model()}. */
+        @Override
+        public String model() {
+            return "";
+        }
+    }
 }

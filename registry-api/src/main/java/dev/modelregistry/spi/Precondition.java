@@ -218,4 +218,24 @@ public sealed interface Precondition {
             return "";
         }
     }
+
+    /**
+     * The grant is stored ({@code held}) or not. It belongs to the registry (the empty model name),
+     * so a store holds its registry-wide lock (the journal head) from this check to the commit, as
+     * for every registry-level precondition: a change guarded by a grant and the revocation of that
+     * grant commit one wholly before the other, and the later one sees the earlier.
+     *
+     * @param grant the grant
+     * @param held  whether it must be stored or must not be
+     */
+    record GrantIs(dev.modelregistry.access.Grant grant, boolean held) implements Precondition {
+        public GrantIs {
+            Objects.requireNonNull(grant, "grant");
+        }
+
+        @Override
+        public String model() {
+            return "";
+        }
+    }
 }

@@ -49,6 +49,16 @@ final class DefaultJournal implements Journal {
     }
 
     @Override
+    public dev.modelregistry.journal.JournalPage query(dev.modelregistry.journal.JournalQuery query) {
+        throw new UnsupportedOperationException("journal query");
+    }
+
+    @Override
+    public long export(dev.modelregistry.journal.JournalQuery query, java.io.OutputStream out) {
+        throw new UnsupportedOperationException("journal export");
+    }
+
+    @Override
     public JournalReport verify() {
         checkOpen.run();
         return new JournalVerifier(store).verify();

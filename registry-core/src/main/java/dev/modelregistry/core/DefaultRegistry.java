@@ -491,10 +491,15 @@ final class DefaultRegistry implements Registry {
     }
 
     @Override
-    public Registry as(String principal) {
+    public Registry as(dev.modelregistry.access.Principal principal) {
         checkOpen();
-        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal, closed, false, listeners, gates,
+        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal.id(), closed, false, listeners, gates,
                 aliasGates, hub.source(), hub);
+    }
+
+    @Override
+    public dev.modelregistry.access.Access access() {
+        throw new UnsupportedOperationException("access");
     }
 
     @Override

@@ -249,6 +249,29 @@ public final class InMemoryMetadataStore implements MetadataStore {
     }
 
     @Override
+    public List<JournalEntry> journal(dev.modelregistry.journal.JournalQuery query) {
+        return locked(() -> {
+            int from = (int) Math.min(query.after(), journal.size());
+            return journal.subList(from, journal.size()).stream().filter(query::matches).limit(query.limit()).toList();
+        });
+    }
+
+    @Override
+    public List<dev.modelregistry.access.Grant> grantsOf(java.util.Collection<dev.modelregistry.access.Subject> subjects) {
+        throw new UnsupportedOperationException("grants");
+    }
+
+    @Override
+    public List<dev.modelregistry.access.Grant> grantsOn(dev.modelregistry.access.Scope scope) {
+        throw new UnsupportedOperationException("grants");
+    }
+
+    @Override
+    public List<dev.modelregistry.access.Grant> grants() {
+        throw new UnsupportedOperationException("grants");
+    }
+
+    @Override
     public List<JournalEntry> journalOf(String model, Set<String> operations) {
         return locked(() -> journal.stream().filter(e -> e.model().equals(model) && operations.contains(e.operation()))
                 .toList());

@@ -493,6 +493,30 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     /** {@inheritDoc} */
     @Override
+    public List<JournalEntry> journal(dev.modelregistry.journal.JournalQuery query) {
+        throw new UnsupportedOperationException("journal query");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<dev.modelregistry.access.Grant> grantsOf(java.util.Collection<dev.modelregistry.access.Subject> subjects) {
+        throw new UnsupportedOperationException("grants");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<dev.modelregistry.access.Grant> grantsOn(dev.modelregistry.access.Scope scope) {
+        throw new UnsupportedOperationException("grants");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<dev.modelregistry.access.Grant> grants() {
+        throw new UnsupportedOperationException("grants");
+    }
+
+    /** {@inheritDoc} */
+    @Override
     public List<JournalEntry> journalOf(String model, Set<String> operations) {
         return read("read the journal of " + model, h -> JournalSql.of(h, model, operations));
     }
