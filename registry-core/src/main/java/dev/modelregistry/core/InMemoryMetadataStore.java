@@ -258,17 +258,18 @@ public final class InMemoryMetadataStore implements MetadataStore {
 
     @Override
     public List<dev.modelregistry.access.Grant> grantsOf(java.util.Collection<dev.modelregistry.access.Subject> subjects) {
-        throw new UnsupportedOperationException("grants");
+        Set<dev.modelregistry.access.Subject> of = Set.copyOf(subjects);
+        return locked(() -> state.grants.stream().filter(g -> of.contains(g.subject())).toList());
     }
 
     @Override
     public List<dev.modelregistry.access.Grant> grantsOn(dev.modelregistry.access.Scope scope) {
-        throw new UnsupportedOperationException("grants");
+        return locked(() -> state.grants.stream().filter(g -> g.scope().equals(scope)).toList());
     }
 
     @Override
     public List<dev.modelregistry.access.Grant> grants() {
-        throw new UnsupportedOperationException("grants");
+        return locked(() -> List.copyOf(state.grants));
     }
 
     @Override

@@ -40,6 +40,9 @@ final class MemoryState {
     /** Webhook subscriptions by name. */
     final Map<String, dev.modelregistry.events.Webhook> webhooks = new TreeMap<>();
 
+    /** Stored grants, in their order. */
+    final java.util.SortedSet<dev.modelregistry.access.Grant> grants = new java.util.TreeSet<>();
+
     Optional<ModelState> model(String name) {
         return Optional.ofNullable(models.get(name));
     }
@@ -60,6 +63,7 @@ final class MemoryState {
     void clear() {
         models.clear();
         webhooks.clear();
+        grants.clear();
     }
 
     /** @throws ChangeConflictException if the precondition does not hold */
@@ -75,6 +79,10 @@ final class MemoryState {
         } else if (p instanceof Precondition.WebhookIs c) {
             if (!Objects.equals(webhooks.get(c.name()), c.webhook())) {
                 throw new ChangeConflictException(p, webhooks.containsKey(c.name()) ? "it is another" : "there is none");
+            }
+        } else if (p instanceof Precondition.GrantIs c) {
+            if (grants.contains(c.grant()) != c.held()) {
+                throw new ChangeConflictException(p, c.held() ? "it is not held" : "it is held");
             }
         } else if (p instanceof Precondition.LifecycleIs c) {
             if (!java.util.Objects.equals(lifecycle, c.description())) {
@@ -163,6 +171,10 @@ final class MemoryState {
                 ok = find(c.model(), c.target().version()).isPresent();
             } else if (m instanceof Mutation.RecordLifecycle || m instanceof Mutation.PutWebhook) {
                 ok = true;
+            } else if (m instanceof Mutation.PutGrant c) {
+                ok = !grants.contains(c.grant());
+            } else if (m instanceof Mutation.RemoveGrant c) {
+                ok = grants.contains(c.grant());
             } else if (m instanceof Mutation.RemoveWebhook c) {
                 ok = webhooks.containsKey(c.name());
             } else if (m instanceof Mutation.OpenRequest c) {
@@ -215,6 +227,10 @@ final class MemoryState {
             webhooks.put(c.webhook().name(), c.webhook());
         } else if (m instanceof Mutation.RemoveWebhook c) {
             webhooks.remove(c.name());
+        } else if (m instanceof Mutation.PutGrant c) {
+            grants.add(c.grant());
+        } else if (m instanceof Mutation.RemoveGrant c) {
+            grants.remove(c.grant());
         } else if (m instanceof Mutation.OpenRequest c) {
             models.get(c.model()).requests.add(new RequestState(c, actor, at));
         } else if (m instanceof Mutation.AddVote c) {

@@ -153,6 +153,10 @@ final class ChangeWriter {
                 WebhookSql.put(h, c);
             } else if (m instanceof Mutation.RemoveWebhook c) {
                 WebhookSql.remove(h, c);
+            } else if (m instanceof Mutation.PutGrant c) {
+                GrantSql.put(h, c, changes.principal(), changes.at());
+            } else if (m instanceof Mutation.RemoveGrant c) {
+                GrantSql.remove(h, c);
             } else if (m instanceof Mutation.OpenRequest c) {
                 VersionWrites.openRequest(h, c, changes.principal(), changes.at());
             } else if (m instanceof Mutation.AddVote c) {

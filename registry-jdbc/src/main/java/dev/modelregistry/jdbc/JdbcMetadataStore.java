@@ -500,19 +500,19 @@ public final class JdbcMetadataStore implements MetadataStore {
     /** {@inheritDoc} */
     @Override
     public List<dev.modelregistry.access.Grant> grantsOf(java.util.Collection<dev.modelregistry.access.Subject> subjects) {
-        throw new UnsupportedOperationException("grants");
+        return read("read the grants of " + subjects, h -> GrantSql.of(h, subjects));
     }
 
     /** {@inheritDoc} */
     @Override
     public List<dev.modelregistry.access.Grant> grantsOn(dev.modelregistry.access.Scope scope) {
-        throw new UnsupportedOperationException("grants");
+        return read("read the grants on " + scope, h -> GrantSql.on(h, scope));
     }
 
     /** {@inheritDoc} */
     @Override
     public List<dev.modelregistry.access.Grant> grants() {
-        throw new UnsupportedOperationException("grants");
+        return read("read the grants", GrantSql::all);
     }
 
     /** {@inheritDoc} */

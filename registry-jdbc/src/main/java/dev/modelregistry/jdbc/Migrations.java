@@ -54,7 +54,8 @@ final class Migrations {
             script("V9__lifecycle.sql"),
             script("V10__deliveries.sql"),
             script("V11__lineage.sql"),
-            script("V12__search.sql"));
+            script("V12__search.sql"),
+            script("V13__access.sql"));
 
     /** The version the schema is at once every step has run. */
     static final int LATEST = STEPS.get(STEPS.size() - 1).version();

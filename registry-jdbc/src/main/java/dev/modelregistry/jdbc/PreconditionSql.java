@@ -41,6 +41,10 @@ final class PreconditionSql {
             if (!recorded.equals(Optional.ofNullable(c.description()))) {
                 throw new ChangeConflictException(p, recorded.isEmpty() ? "none is recorded" : "another is recorded");
             }
+        } else if (p instanceof Precondition.GrantIs c) {
+            if (GrantSql.held(h, c.grant()) != c.held()) {
+                throw new ChangeConflictException(p, c.held() ? "it is not held" : "it is held");
+            }
         } else if (p instanceof Precondition.WebhookIs c) {
             Optional<Webhook> stored = WebhookSql.find(h, c.name());
             if (!stored.equals(Optional.ofNullable(c.webhook()))) {

@@ -167,6 +167,14 @@ public abstract class MetadataStoreContract {
     }
 
     @Nested
+    class Grants extends GrantStoreContract {
+        @Override
+        protected MetadataStore store() {
+            return store;
+        }
+    }
+
+    @Nested
     class Lineage extends LineageStoreContract {
         @Override
         protected MetadataStore store() {
