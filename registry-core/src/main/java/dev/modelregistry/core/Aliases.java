@@ -126,6 +126,7 @@ final class Aliases {
         if (!Validation.isModelName(model)) {
             return Optional.empty();
         }
+        registry.guard().checkRead(model);
         return switch (reference.kind()) {
             case NUMBER -> registry.version(model, reference.number());
             case LATEST -> registry.latest(model);

@@ -1,5 +1,7 @@
 package dev.modelregistry.core;
 
+import dev.modelregistry.access.Action;
+import dev.modelregistry.access.Scope;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.events.ConsumerNotFoundException;
 import dev.modelregistry.events.ConsumerStatus;
@@ -44,7 +46,7 @@ final class DefaultDeliveries implements Deliveries {
 
     @Override
     public Webhook createWebhook(Webhook webhook) {
-        registry.checkOpen();
+        manage();
         WebhookRules.check(Objects.requireNonNull(webhook, "webhook"));
         String consumer = Deliveries.webhookConsumer(webhook.name());
         if (find(webhook.name()).isEmpty()) {
@@ -53,7 +55,8 @@ final class DefaultDeliveries implements Deliveries {
         }
         // Created before the commit, so that a crash right after it cannot leave a subscription without a cursor.
         store.create(consumer, store.journalHead().sequence());
-        return writer.write(registry.principal(), registry::now, stamp -> {
+        return writer.write(registry.guard(), registry::now, stamp -> {
+            stamp.authorize(Action.MANAGE_WEBHOOKS, Scope.registry(), Target.model(""));
             if (find(webhook.name()).isPresent()) {
                 throw new WebhookExistsException(webhook.name());
             }
@@ -69,9 +72,10 @@ final class DefaultDeliveries implements Deliveries {
 
     @Override
     public Webhook updateWebhook(Webhook webhook) {
-        registry.checkOpen();
+        manage();
         WebhookRules.check(Objects.requireNonNull(webhook, "webhook"));
-        return writer.write(registry.principal(), registry::now, stamp -> {
+        return writer.write(registry.guard(), registry::now, stamp -> {
+            stamp.authorize(Action.MANAGE_WEBHOOKS, Scope.registry(), Target.model(""));
             Webhook current = find(webhook.name()).orElseThrow(() -> new WebhookNotFoundException(webhook.name()));
             if (current.equals(webhook)) {
                 return Writer.Decision.unchanged(webhook);
@@ -86,9 +90,10 @@ final class DefaultDeliveries implements Deliveries {
 
     @Override
     public boolean removeWebhook(String name) {
-        registry.checkOpen();
+        manage();
         WebhookRules.name(name);
-        return writer.write(registry.principal(), registry::now, stamp -> {
+        return writer.write(registry.guard(), registry::now, stamp -> {
+            stamp.authorize(Action.MANAGE_WEBHOOKS, Scope.registry(), Target.model(""));
             Optional<Webhook> current = find(name);
             if (current.isEmpty()) {
                 return Writer.Decision.unchanged(false);
@@ -105,32 +110,32 @@ final class DefaultDeliveries implements Deliveries {
 
     @Override
     public Optional<Webhook> webhook(String name) {
-        registry.checkOpen();
+        manage();
         return find(WebhookRules.name(name));
     }
 
     @Override
     public List<Webhook> webhooks() {
-        registry.checkOpen();
+        manage();
         return store.webhooks();
     }
 
     @Override
     public Optional<ConsumerStatus> status(String consumer) {
-        registry.checkOpen();
+        manage();
         return store.consumer(Objects.requireNonNull(consumer, "consumer"));
     }
 
     @Override
     public ConsumerStatus resume(String consumer) {
-        registry.checkOpen();
+        manage();
         return store.resume(Objects.requireNonNull(consumer, "consumer"), -1)
                 .orElseThrow(() -> new ConsumerNotFoundException(consumer));
     }
 
     @Override
     public ConsumerStatus replay(String consumer, long sequence) {
-        registry.checkOpen();
+        manage();
         Objects.requireNonNull(consumer, "consumer");
         long head = store.journalHead().sequence();
         if (sequence < 0 || sequence > head) {
@@ -142,7 +147,7 @@ final class DefaultDeliveries implements Deliveries {
 
     @Override
     public List<DeliveryAttempt> log(String consumer, long afterSequence, int limit) {
-        registry.checkOpen();
+        manage();
         Objects.requireNonNull(consumer, "consumer");
         if (limit < 1 || limit > MAX_LOG) {
             throw new InvalidInputException("delivery log page size", Integer.toString(limit),
@@ -153,19 +158,19 @@ final class DefaultDeliveries implements Deliveries {
 
     @Override
     public Optional<DeliveryAttempt> outcome(String consumer, long sequence) {
-        registry.checkOpen();
+        manage();
         return store.lastAttempt(Objects.requireNonNull(consumer, "consumer"), sequence);
     }
 
     @Override
     public Dispatcher startWebhooks(DeliveryOptions options) {
-        registry.checkOpen();
+        manage();
         return hub.startWebhooks(checked(options));
     }
 
     @Override
     public Dispatcher start(EventSink sink, DeliveryOptions options) {
-        registry.checkOpen();
+        manage();
         Objects.requireNonNull(sink, "sink");
         WebhookRules.name("sink name", sink.name());
         return hub.start(sink, checked(options));
@@ -182,6 +187,12 @@ final class DefaultDeliveries implements Deliveries {
                     "must be at most two thirds of the lease " + options.lease());
         }
         return options;
+    }
+
+    /** Every operation here needs {@link Action#MANAGE_WEBHOOKS}: checked before anything is read or written. */
+    private void manage() {
+        registry.checkOpen();
+        registry.guard().check(Action.MANAGE_WEBHOOKS, Scope.registry(), Target.model(""));
     }
 
     private Optional<Webhook> find(String name) {

@@ -11,23 +11,45 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** The journal of a registry, read from its metadata store. Thread-safe. */
+/**
+ * The journal of a registry, read from its metadata store: under access control, only the entries
+ * the principal may see ({@link AccessGuard#maySee}). Thread-safe.
+ */
 final class DefaultJournal implements Journal {
 
     private final MetadataStore store;
     private final Listeners listeners;
     private final Runnable checkOpen;
+    private final AccessGuard guard;
 
-    DefaultJournal(MetadataStore store, Listeners listeners, Runnable checkOpen) {
+    DefaultJournal(MetadataStore store, Listeners listeners, Runnable checkOpen, AccessGuard guard) {
         this.store = store;
         this.listeners = listeners;
         this.checkOpen = checkOpen;
+        this.guard = guard;
     }
 
+    /**
+     * Entries after {@code sequence} that the principal may see: the first store page that holds
+     * any, or the last page of the journal; so an empty answer means the journal ends there.
+     */
     @Override
     public List<JournalEntry> after(long sequence, int limit) {
         checkOpen.run();
-        return store.journal(cursor(sequence), limit(limit));
+        long position = cursor(sequence);
+        limit(limit);
+        while (true) {
+            List<JournalEntry> page = store.journal(position, limit);
+            List<JournalEntry> visible = visible(page);
+            if (!visible.isEmpty() || page.size() < limit) {
+                return visible;
+            }
+            position = page.get(page.size() - 1).sequence();
+        }
+    }
+
+    private List<JournalEntry> visible(List<JournalEntry> entries) {
+        return guard.enforced() ? entries.stream().filter(guard::maySee).toList() : entries;
     }
 
     @Override
@@ -45,7 +67,16 @@ final class DefaultJournal implements Journal {
     @Override
     public Subscription subscribe(JournalListener listener) {
         checkOpen.run();
-        return listeners.add(listener);
+        java.util.Objects.requireNonNull(listener, "listener");
+        if (!guard.enforced()) {
+            return listeners.add(listener);
+        }
+        return listeners.add(entries -> {
+            List<JournalEntry> visible = visible(entries);
+            if (!visible.isEmpty()) {
+                listener.committed(visible);
+            }
+        });
     }
 
     @Override
@@ -61,6 +92,8 @@ final class DefaultJournal implements Journal {
     @Override
     public JournalReport verify() {
         checkOpen.run();
+        guard.check(dev.modelregistry.access.Action.AUDIT, dev.modelregistry.access.Scope.registry(),
+                dev.modelregistry.spi.Target.model(""));
         return new JournalVerifier(store).verify();
     }
 
@@ -107,7 +140,11 @@ final class DefaultJournal implements Journal {
                 List<JournalEntry> entries = store.journal(position, max);
                 if (!entries.isEmpty()) {
                     position = entries.get(entries.size() - 1).sequence();
-                    return entries;
+                    List<JournalEntry> visible = visible(entries);
+                    if (!visible.isEmpty()) {
+                        return visible;
+                    }
+                    continue;
                 }
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {

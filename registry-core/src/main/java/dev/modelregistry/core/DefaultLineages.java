@@ -80,6 +80,9 @@ final class DefaultLineages implements Lineages {
         for (int level = 0; level < depth && !frontier.isEmpty(); level++) {
             List<VersionRef> next = new ArrayList<>();
             for (LineageStep step : sorted(step(frontier, direction))) {
+                if (!readable(step.reached())) {
+                    continue;
+                }
                 edges.add(new LineageEdge(step.child(), step.parent(), Relation.parse(step.relation())));
                 if (!reached.containsKey(step.reached().ref())) {
                     reached.put(step.reached().ref(), node(step.reached()));
@@ -111,7 +114,7 @@ final class DefaultLineages implements Lineages {
         } else {
             String uriHash = query.datasetUri().map(dev.modelregistry.spi.LineageRecord.DatasetLink::uriHash).orElse(null);
             for (LineageNode user : metadata.datasetUsers(uriHash, query.datasetDigest().orElse(null))) {
-                if (visited.add(user.ref())) {
+                if (readable(user) && visited.add(user.ref())) {
                     found.put(user.ref(), new Impact(node(user), 0, List.of(user.ref())));
                     frontier.add(user.ref());
                 }
@@ -121,7 +124,7 @@ final class DefaultLineages implements Lineages {
             List<VersionRef> next = new ArrayList<>();
             for (LineageStep step : sorted(metadata.children(frontier))) {
                 VersionRef child = step.reached().ref();
-                if (visited.add(child)) {
+                if (readable(step.reached()) && visited.add(child)) {
                     Impact via = found.get(step.parent());
                     List<VersionRef> path = new ArrayList<>(via == null ? List.of(step.parent()) : via.path());
                     path.add(child);
@@ -140,6 +143,11 @@ final class DefaultLineages implements Lineages {
                         .thenComparing(i -> i.version().ref().model())
                         .thenComparingInt(i -> i.version().ref().version()))
                 .toList();
+    }
+
+    /** Walks reach only versions the principal may read: the others are neither shown nor walked through. */
+    private boolean readable(LineageNode node) {
+        return registry.guard().mayRead(node.ref().model());
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.modelregistry.core;
 
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.InvalidInputException;
+import dev.modelregistry.access.Action;
+import dev.modelregistry.access.Scope;
 import dev.modelregistry.Limits;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Registration;
@@ -222,8 +224,15 @@ final class DefaultRegistration implements Registration {
             throw new InvalidInputException("registration of model", model, "has no files");
         }
         registry.checkOpen();
+        // Before any blob is written: a denied registration stores nothing.
+        AccessGuard guard = registry.guard();
+        guard.check(Action.REGISTER, Scope.model(model), Target.model(model));
+        if (actsForAnother()) {
+            guard.check(Action.ACT_AS, Scope.registry(), Target.model(model));
+        }
         // Versions are never removed, so a parent that exists now still exists at the commit.
         for (VersionRef parent : parents.keySet()) {
+            guard.checkRead(parent.model());
             if (registry.metadata().version(parent.model(), parent.version()).isEmpty()) {
                 throw new InvalidInputException("parent version", parent.toString(), "does not exist");
             }
@@ -245,7 +254,7 @@ final class DefaultRegistration implements Registration {
                 metrics, tags, entries, Digests.manifest(entries), createdBy, registry.now(),
                 LineageCodec.toRecord(lineage));
         boolean[] firstAttempt = {true};
-        ModelVersion committed = registry.writer().write(registry.principal(), () -> version.createdAt(), stamp -> {
+        ModelVersion committed = registry.writer().write(registry.guard(), () -> version.createdAt(), stamp -> {
             boolean first = firstAttempt[0];
             firstAttempt[0] = false;
             return decide(stamp, version, first);
@@ -262,6 +271,10 @@ final class DefaultRegistration implements Registration {
      * decides again.
      */
     private Writer.Decision<ModelVersion> decide(Writer.Stamp stamp, NewVersion version, boolean firstAttempt) {
+        stamp.authorize(Action.REGISTER, model);
+        if (actsForAnother()) {
+            stamp.authorize(Action.ACT_AS, Scope.registry(), Target.model(model));
+        }
         String details = Details.versionRegistered(version);
         EntryDraft registered = EntryDraft.ofInsertedVersion(Operations.VERSION_REGISTERED, model, details);
         // Everything the version holds is known here; only its number comes from the store.
@@ -274,11 +287,23 @@ final class DefaultRegistration implements Registration {
             return stamp.change(List.of(new Precondition.ModelExists(model)), List.of(insert), List.of(registered),
                     result);
         }
-        return stamp.change(List.of(new Precondition.ModelAbsent(model)),
-                List.of(new Mutation.CreateModel(model, "", Map.of(), createdBy, version.createdAt()), insert),
-                List.of(EntryDraft.of(Operations.MODEL_CREATED, Target.model(model),
-                        Details.modelCreated("", Map.of(), createdBy)), registered),
-                result);
+        stamp.authorize(Action.CREATE_MODEL, Scope.namespaceOf(model), Target.model(model));
+        AccessGuard.Creation creation = registry.guard().creation(model);
+        List<Mutation> mutations = new ArrayList<>();
+        mutations.add(new Mutation.CreateModel(model, "", Map.of(), createdBy, version.createdAt()));
+        mutations.addAll(creation.mutations());
+        mutations.add(insert);
+        List<EntryDraft> entries = new ArrayList<>();
+        entries.add(EntryDraft.of(Operations.MODEL_CREATED, Target.model(model),
+                Details.modelCreated("", Map.of(), createdBy)));
+        entries.addAll(creation.entries());
+        entries.add(registered);
+        return stamp.change(List.of(new Precondition.ModelAbsent(model)), mutations, entries, result);
+    }
+
+    /** Whether the version is credited to someone other than the principal, which needs {@link Action#ACT_AS}. */
+    private boolean actsForAnother() {
+        return !createdBy.equals(registry.principal());
     }
 
     private Registration putText(String kind, Map<String, String> entries, String key, String value) {

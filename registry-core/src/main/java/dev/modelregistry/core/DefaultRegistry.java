@@ -20,6 +20,8 @@ import dev.modelregistry.StageTransition;
 import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
 import dev.modelregistry.VersionNotFoundException;
+import dev.modelregistry.access.Action;
+import dev.modelregistry.access.Scope;
 import dev.modelregistry.journal.Journal;
 import dev.modelregistry.journal.Operations;
 import dev.modelregistry.spi.ArtifactStore;
@@ -58,7 +60,8 @@ final class DefaultRegistry implements Registry {
     private final Clock clock;
     private final String principal;
     private final AtomicBoolean closed;
-    private final boolean ownsStores;
+    /** Whether this is the registry the builder built, rather than a view of it ({@link #as}). */
+    private final boolean root;
     private final Transitions transitions;
     private final Listeners listeners;
     private final Writer writer;
@@ -72,41 +75,45 @@ final class DefaultRegistry implements Registry {
     private final DefaultDeliveries deliveries;
     private final DefaultLineages lineages;
     private final DefaultSearch search;
+    private final AccessGuard guard;
+    private final DefaultAccess access;
 
-    DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal) {
-        this(metadata, artifacts, lifecycle, clock, principal, Map.of(), Map.of(), RegistryBuilder.DEFAULT_EVENT_SOURCE);
-    }
-
-    DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock, String principal,
-                    Map<String, List<Gate>> gates, Map<String, List<Gate>> aliasGates, String eventSource) {
-        this(metadata, artifacts, lifecycle, clock, principal, new AtomicBoolean(), true, new Listeners(), copy(gates),
-                copy(aliasGates), eventSource, null);
+    DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock,
+                    dev.modelregistry.access.Principal principal, Map<String, List<Gate>> gates,
+                    Map<String, List<Gate>> aliasGates, String eventSource, AccessConfig access) {
+        this(metadata, artifacts, lifecycle, clock, new AtomicBoolean(), true, new Listeners(), copy(gates),
+                copy(aliasGates), eventSource, null, null, principal, access);
     }
 
     private DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock,
-                            String principal, AtomicBoolean closed, boolean ownsStores, Listeners listeners,
+                            AtomicBoolean closed, boolean root, Listeners listeners,
                             Map<String, List<Gate>> gates, Map<String, List<Gate>> aliasGates, String eventSource,
-                            DeliveryHub hub) {
+                            DeliveryHub hub, AccessGuard parentGuard, dev.modelregistry.access.Principal principal,
+                            AccessConfig config) {
         this.metadata = metadata;
         this.artifacts = artifacts;
         this.lifecycle = lifecycle;
         this.clock = clock;
-        this.principal = Validation.principal(principal);
         this.closed = closed;
-        this.ownsStores = ownsStores;
+        this.root = root;
         this.gates = gates;
         this.aliasGates = aliasGates;
-        this.transitions = new Transitions(this);
         this.listeners = listeners;
         this.writer = new Writer(metadata, listeners);
+        this.guard = parentGuard != null ? parentGuard.as(principal) : new AccessGuard(new AccessGuard.Settings(
+                config.policy(), config.admins(), new GrantCache(metadata, config.cacheTtl().toNanos()), writer,
+                this::now), principal);
+        this.principal = principal.id();
+        this.transitions = new Transitions(this);
         this.aliases = new Aliases(this, metadata, lifecycle);
         this.rollbacks = new Rollbacks(this, metadata, transitions);
         this.requests = new Requests(this, metadata, transitions);
-        this.journal = new DefaultJournal(metadata, listeners, this::checkOpen);
+        this.journal = new DefaultJournal(metadata, listeners, this::checkOpen, guard);
         this.hub = hub != null ? hub : new DeliveryHub(metadata, listeners, eventSource);
         this.deliveries = new DefaultDeliveries(this, writer, this.hub);
         this.lineages = new DefaultLineages(this, metadata);
         this.search = new DefaultSearch(this, metadata);
+        this.access = new DefaultAccess(this, metadata);
     }
 
     @Override
@@ -122,14 +129,20 @@ final class DefaultRegistry implements Registry {
         Validation.description(description);
         Validation.entryCount("tag", tags);
         tags.forEach((k, v) -> Validation.value("tag", Validation.key("tag", k), v));
-        return writer.write(principal, this::now, stamp -> {
+        return writer.write(guard, this::now, stamp -> {
+            stamp.authorize(Action.CREATE_MODEL, Scope.namespaceOf(name), Target.model(name));
             if (metadata.model(name).isPresent()) {
                 throw new ModelAlreadyExistsException(name);
             }
-            return stamp.change(List.of(new Precondition.ModelAbsent(name)),
-                    List.of(new Mutation.CreateModel(name, description, tags, principal, stamp.at())),
-                    List.of(EntryDraft.of(Operations.MODEL_CREATED, Target.model(name),
-                            Details.modelCreated(description, tags, principal))),
+            AccessGuard.Creation creation = guard.creation(name);
+            List<Mutation> mutations = new ArrayList<>();
+            mutations.add(new Mutation.CreateModel(name, description, tags, principal, stamp.at()));
+            mutations.addAll(creation.mutations());
+            List<EntryDraft> entries = new ArrayList<>();
+            entries.add(EntryDraft.of(Operations.MODEL_CREATED, Target.model(name),
+                    Details.modelCreated(description, tags, principal)));
+            entries.addAll(creation.entries());
+            return stamp.change(List.of(new Precondition.ModelAbsent(name)), mutations, entries,
                     applied -> metadata.model(name).orElseThrow());
         });
     }
@@ -171,7 +184,8 @@ final class DefaultRegistry implements Registry {
         Validation.entryCount("metric", metrics);
         Validation.description(details);
         Map<String, Double> measured = Map.copyOf(checked);
-        return writer.write(principal, this::now, stamp -> {
+        return writer.write(guard, this::now, stamp -> {
+            stamp.authorize(Action.EVALUATE, ref.model());
             VersionRecord version = requireVersion(ref);
             Target target = Target.version(ref.model(), ref.version());
             return stamp.change(List.of(new Precondition.InStage(target, version.stage())),
@@ -208,21 +222,24 @@ final class DefaultRegistry implements Registry {
         Objects.requireNonNull(ref, "ref");
         Stage own = stageOf(to);
         Validation.comment(reason);
-        return writer.write(principal, this::now, stamp -> requests.open(stamp, ref, own, reason));
+        return writer.write(guard, this::now, stamp -> requests.open(stamp.authorize(Action.REQUEST_PROMOTION,
+                ref.model()), ref, own, reason));
     }
 
     @Override
     public PromotionRequest approve(String model, int request, String comment) {
         checkOpen();
         Validation.comment(comment);
-        return writer.write(principal, this::now, stamp -> requests.vote(stamp, model, request, true, comment));
+        return writer.write(guard, this::now, stamp -> requests.vote(stamp.authorize(Action.VOTE, model),
+                model, request, true, comment));
     }
 
     @Override
     public PromotionRequest reject(String model, int request, String comment) {
         checkOpen();
         Validation.comment(comment);
-        return writer.write(principal, this::now, stamp -> requests.vote(stamp, model, request, false, comment));
+        return writer.write(guard, this::now, stamp -> requests.vote(stamp.authorize(Action.VOTE, model),
+                model, request, false, comment));
     }
 
     @Override
@@ -244,7 +261,8 @@ final class DefaultRegistry implements Registry {
         checkOpen();
         Stage own = stageOf(stage);
         Validation.comment(reason);
-        return writer.write(principal, this::now, stamp -> rollbacks.stage(stamp, model, own, reason));
+        return writer.write(guard, this::now, stamp -> rollbacks.stage(stamp.authorize(Action.ROLLBACK,
+                model), model, own, reason));
     }
 
     @Override
@@ -252,7 +270,8 @@ final class DefaultRegistry implements Registry {
         checkOpen();
         aliases.validate(alias);
         Validation.comment(reason);
-        return writer.write(principal, this::now, stamp -> rollbacks.alias(stamp, model, alias, reason));
+        return writer.write(guard, this::now, stamp -> rollbacks.alias(stamp.authorize(Action.ROLLBACK,
+                model), model, alias, reason));
     }
 
     @Override
@@ -260,14 +279,16 @@ final class DefaultRegistry implements Registry {
         checkOpen();
         Objects.requireNonNull(ref, "ref");
         aliases.validate(alias);
-        return writer.write(principal, this::now, stamp -> aliases.set(stamp, ref, alias));
+        return writer.write(guard, this::now, stamp -> aliases.set(stamp.authorize(Action.ALIAS,
+                ref.model()), ref, alias));
     }
 
     @Override
     public boolean removeAlias(String model, String alias) {
         checkOpen();
         aliases.validate(alias);
-        return writer.write(principal, this::now, stamp -> aliases.remove(stamp, model, alias));
+        return writer.write(guard, this::now, stamp -> aliases.remove(stamp.authorize(Action.ALIAS,
+                model), model, alias));
     }
 
     @Override
@@ -317,14 +338,16 @@ final class DefaultRegistry implements Registry {
     }
 
     private Model editModel(String name, Edit<Model, Model> edit) {
-        return writer.write(principal, this::now, stamp -> {
+        return writer.write(guard, this::now, stamp -> {
+            stamp.authorize(Action.EDIT, name);
             Model model = requireModel(name);
             return edit.decide(stamp, new Edits.Current(Target.model(name), model.description(), model.tags()), model);
         });
     }
 
     private ModelVersion editVersion(VersionRef ref, Edit<VersionRecord, ModelVersion> edit) {
-        return writer.write(principal, this::now, stamp -> {
+        return writer.write(guard, this::now, stamp -> {
+            stamp.authorize(Action.EDIT, ref.model());
             VersionRecord version = requireVersion(ref);
             return edit.decide(stamp, new Edits.Current(Target.version(ref.model(), ref.version()),
                     version.description(), version.tags()), version);
@@ -333,19 +356,25 @@ final class DefaultRegistry implements Registry {
 
     Model requireModel(String name) {
         Validation.modelName(name);
+        guard.checkRead(name);
         return metadata.model(name).orElseThrow(() -> new ModelNotFoundException(name));
     }
 
     @Override
     public Optional<Model> model(String name) {
         checkOpen();
-        return Validation.isModelName(name) ? metadata.model(name) : Optional.empty();
+        if (!Validation.isModelName(name)) {
+            return Optional.empty();
+        }
+        guard.checkRead(name);
+        return metadata.model(name);
     }
 
     @Override
     public List<Model> models() {
         checkOpen();
-        return metadata.models();
+        List<Model> all = metadata.models();
+        return guard.enforced() ? all.stream().filter(m -> guard.mayRead(m.name())).toList() : all;
     }
 
     @Override
@@ -354,6 +383,7 @@ final class DefaultRegistry implements Registry {
         if (version < 1 || !Validation.isModelName(model)) {
             return Optional.empty();
         }
+        guard.checkRead(model);
         return metadata.version(model, version).map(this::toModelVersion);
     }
 
@@ -363,6 +393,7 @@ final class DefaultRegistry implements Registry {
         if (!Validation.isModelName(model)) {
             return Optional.empty();
         }
+        guard.checkRead(model);
         return metadata.latestVersion(model).map(this::toModelVersion);
     }
 
@@ -373,6 +404,7 @@ final class DefaultRegistry implements Registry {
         if (!Validation.isModelName(model)) {
             return Optional.empty();
         }
+        guard.checkRead(model);
         return metadata.newestInStage(model, own.name()).map(this::toModelVersion);
     }
 
@@ -382,6 +414,7 @@ final class DefaultRegistry implements Registry {
         if (!Validation.isModelName(model)) {
             return List.of();
         }
+        guard.checkRead(model);
         return metadata.versions(model).stream().map(this::toModelVersion).toList();
     }
 
@@ -493,13 +526,19 @@ final class DefaultRegistry implements Registry {
     @Override
     public Registry as(dev.modelregistry.access.Principal principal) {
         checkOpen();
-        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, principal.id(), closed, false, listeners, gates,
-                aliasGates, hub.source(), hub);
+        Objects.requireNonNull(principal, "principal");
+        if (!root && !principal.equals(guard.principal())) {
+            guard.check(dev.modelregistry.access.Action.ACT_AS, dev.modelregistry.access.Scope.registry(),
+                    Target.model(""));
+        }
+        return new DefaultRegistry(metadata, artifacts, lifecycle, clock, closed, false, listeners, gates, aliasGates,
+                hub.source(), hub, guard, principal, null);
     }
 
     @Override
     public dev.modelregistry.access.Access access() {
-        throw new UnsupportedOperationException("access");
+        checkOpen();
+        return access;
     }
 
     @Override
@@ -509,7 +548,7 @@ final class DefaultRegistry implements Registry {
 
     @Override
     public void close() {
-        if (ownsStores && closed.compareAndSet(false, true)) {
+        if (root && closed.compareAndSet(false, true)) {
             hub.close();
             listeners.watches().closeAll();
             try (artifacts) {
@@ -527,6 +566,11 @@ final class DefaultRegistry implements Registry {
 
     Writer writer() {
         return writer;
+    }
+
+    /** Access control for this registry's principal. */
+    AccessGuard guard() {
+        return guard;
     }
 
     MetadataStore metadata() {
@@ -551,6 +595,7 @@ final class DefaultRegistry implements Registry {
     VersionRecord requireVersion(VersionRef ref) {
         Objects.requireNonNull(ref, "ref");
         Validation.modelName(ref.model());
+        guard.checkRead(ref.model());
         return metadata.version(ref.model(), ref.version()).orElseThrow(() -> {
             if (metadata.model(ref.model()).isEmpty()) {
                 return new ModelNotFoundException(ref.model());
@@ -614,7 +659,8 @@ final class DefaultRegistry implements Registry {
     void reconcileLifecycle() {
         String mine = LifecycleText.describe(lifecycle);
         boolean standard = mine.equals(LifecycleText.describe(Lifecycle.standard()));
-        writer.write(principal, this::now, stamp -> {
+        writer.write(guard, this::now, stamp -> {
+            stamp.trusted();
             Optional<String> recorded = metadata.lifecycle();
             // The usual case costs one read: the lifecycle recorded is this one, or none is and
             // this is the standard one (only a custom lifecycle can have put versions elsewhere).
@@ -632,6 +678,28 @@ final class DefaultRegistry implements Registry {
                     List.of(EntryDraft.of(Operations.LIFECYCLE_RECORDED, Target.model(""),
                             Details.lifecycleRecorded(lifecycle))),
                     applied -> null);
+        });
+    }
+
+    /**
+     * Records the access configuration (policy and configured administrators) in the journal when
+     * access control is on and it differs from the one recorded last, so that {@link JournalVerifier}
+     * knows from when, and by whose authority, entries must be authorized.
+     */
+    void reconcileAccess() {
+        if (!guard.enforced()) {
+            return;
+        }
+        String mine = AccessDetails.configured(guard.policyName(), guard.admins());
+        writer.write(guard, this::now, stamp -> {
+            stamp.trusted();
+            List<dev.modelregistry.journal.JournalEntry> recorded = metadata.journalOf("",
+                    Set.of(Operations.ACCESS_CONFIGURED));
+            if (!recorded.isEmpty() && recorded.get(recorded.size() - 1).details().equals(mine)) {
+                return Writer.Decision.unchanged(null);
+            }
+            return stamp.change(List.of(), List.of(),
+                    List.of(EntryDraft.of(Operations.ACCESS_CONFIGURED, Target.model(""), mine)), applied -> null);
         });
     }
 }

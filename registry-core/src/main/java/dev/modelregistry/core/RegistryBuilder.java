@@ -31,6 +31,10 @@ public final class RegistryBuilder {
     private Lifecycle lifecycle = Lifecycle.standard();
     private Clock clock = Clock.systemUTC();
     private String principal = System.getProperty("user.name", "unknown");
+    private dev.modelregistry.access.Principal principalValue;
+    private dev.modelregistry.access.AccessPolicy accessPolicy;
+    private final Set<dev.modelregistry.access.Subject> admins = new java.util.TreeSet<>();
+    private java.time.Duration grantCacheTtl = AccessConfig.DEFAULT_CACHE_TTL;
     /** The event source of a registry built without {@link #eventSource}. */
     static final String DEFAULT_EVENT_SOURCE = "urn:dev.modelregistry:registry";
 
@@ -72,7 +76,54 @@ public final class RegistryBuilder {
      *         control, invisible or text-direction characters (checked at once)
      */
     public RegistryBuilder principal(String principal) {
-        this.principal = Validation.principal(Objects.requireNonNull(principal, "principal"));
+        this.principalValue = dev.modelregistry.access.Principal.parse(
+                Validation.principal(Objects.requireNonNull(principal, "principal")));
+        return this;
+    }
+
+    /**
+     * Who the registry acts as, with its groups; recorded on every change and, with access control,
+     * checked like any other principal. The built registry may hand out views as anyone
+     * ({@link Registry#as}): the application that holds it authenticates its callers.
+     */
+    public RegistryBuilder principal(dev.modelregistry.access.Principal principal) {
+        this.principalValue = Objects.requireNonNull(principal, "principal");
+        return this;
+    }
+
+    /**
+     * Turns access control on (docs/ACCESS.md): every operation is then checked by {@code policy},
+     * usually {@link dev.modelregistry.access.AccessPolicy#grants()}. Without it the registry is open:
+     * every principal may do everything, and grants are kept but not enforced.
+     */
+    public RegistryBuilder accessPolicy(dev.modelregistry.access.AccessPolicy policy) {
+        this.accessPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Makes {@code subject} an administrator by configuration, so that a new registry has someone
+     * who can grant the first roles; recorded in the journal ({@code access.configured}) whenever
+     * the configured set changes. May be called several times.
+     */
+    public RegistryBuilder admin(dev.modelregistry.access.Subject subject) {
+        admins.add(Objects.requireNonNull(subject, "subject"));
+        return this;
+    }
+
+    /**
+     * How long the access check of a read may rely on grants it read before (default 1 second;
+     * {@link java.time.Duration#ZERO} reads them for every check). A grant changed by this registry
+     * takes effect at once; one changed by another process within this time. Writes always read
+     * grants in their own decision and check them again at the commit.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public RegistryBuilder grantCacheTtl(java.time.Duration ttl) {
+        if (Objects.requireNonNull(ttl, "ttl").isNegative()) {
+            throw new IllegalArgumentException("negative grant cache time " + ttl);
+        }
+        this.grantCacheTtl = ttl;
         return this;
     }
 
@@ -149,10 +200,16 @@ public final class RegistryBuilder {
             }
         }
         aliasGates.keySet().forEach(alias -> Aliases.validate(alias, lifecycle));
-        DefaultRegistry registry = new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, principal, gates,
-                aliasGates, eventSource);
+        if (!admins.isEmpty() && accessPolicy == null) {
+            throw new IllegalStateException("administrators " + admins + " are configured but no access policy");
+        }
+        dev.modelregistry.access.Principal who = principalValue != null ? principalValue
+                : dev.modelregistry.access.Principal.parse(Validation.principal(principal));
+        DefaultRegistry registry = new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, who, gates,
+                aliasGates, eventSource, new AccessConfig(accessPolicy, admins, grantCacheTtl));
         try {
             registry.reconcileLifecycle();
+            registry.reconcileAccess();
         } catch (RuntimeException e) {
             try {
                 registry.close();

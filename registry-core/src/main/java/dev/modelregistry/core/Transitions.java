@@ -41,8 +41,9 @@ final class Transitions {
     }
 
     ModelVersion move(VersionRef ref, Stage to, String comment) {
-        ModelVersion moved = registry.writer().write(registry.principal(), registry::now,
-                stamp -> decide(stamp, registry.requireVersion(ref), to, comment, false, List.of()));
+        ModelVersion moved = registry.writer().write(registry.guard(), registry::now,
+                stamp -> decide(stamp.authorize(dev.modelregistry.access.Action.TRANSITION, ref.model()),
+                        registry.requireVersion(ref), to, comment, false, List.of()));
         LOG.debug("Moved {} to {} as {}", ref, to.name(), registry.principal());
         return moved;
     }

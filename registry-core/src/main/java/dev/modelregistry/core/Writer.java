@@ -1,6 +1,9 @@
 package dev.modelregistry.core;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelregistry.VersionConflictException;
+import dev.modelregistry.access.Action;
+import dev.modelregistry.access.Scope;
 import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.ChangeConflictException;
 import dev.modelregistry.spi.ChangeSet;
@@ -8,7 +11,9 @@ import dev.modelregistry.spi.EntryDraft;
 import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.Precondition;
+import dev.modelregistry.spi.Target;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,29 +49,100 @@ final class Writer {
         }
     }
 
-    /** The request id and principal that every attempt of one operation shares, and the attempt's time. */
-    record Stamp(String requestId, String principal, Instant at) {
+    /**
+     * One attempt of one operation: the request id and principal that every attempt shares, the
+     * attempt's time, and the access checks its decision made ({@link #authorize}), which every
+     * change set it makes carries: the grants they rest on as preconditions, and the record of why
+     * in each journal entry's details. Used by one thread.
+     */
+    static final class Stamp {
+        private final String requestId;
+        private final AccessGuard guard;
+        private final Instant at;
+        private final List<AccessGuard.Authorization> authorizations = new ArrayList<>();
+        private boolean trusted;
+
+        Stamp(String requestId, AccessGuard guard, Instant at) {
+            this.requestId = requestId;
+            this.guard = guard;
+            this.at = at;
+        }
+
+        String requestId() {
+            return requestId;
+        }
+
+        String principal() {
+            return guard.principal().id();
+        }
+
+        Instant at() {
+            return at;
+        }
+
+        /**
+         * Checks that the principal may perform {@code action} on {@code scope}, on fresh grants.
+         *
+         * @throws dev.modelregistry.AccessDeniedException if it may not (the attempt is journaled)
+         */
+        Stamp authorize(Action action, Scope scope, Target target) {
+            AccessGuard.Authorization a = guard.authorize(action, scope, target);
+            if (a != null) {
+                authorizations.add(a);
+            }
+            trusted |= a == null;
+            return this;
+        }
+
+        /** {@code authorize(action, the model, the model)}. */
+        Stamp authorize(Action action, String model) {
+            return authorize(action, Scope.model(model), Target.model(model));
+        }
+
+        /** Marks a change the registry makes on its own behalf, such as recording its configuration. */
+        Stamp trusted() {
+            trusted = true;
+            return this;
+        }
+
+        boolean authorized() {
+            return trusted || !authorizations.isEmpty();
+        }
 
         <T> Decision<T> change(List<Precondition> preconditions, List<Mutation> mutations, List<EntryDraft> entries,
                                Function<AppliedChange, T> result) {
-            return new Decision<>(new ChangeSet(requestId, principal, at, preconditions, mutations, entries), result,
-                    null);
+            List<Precondition> all = new ArrayList<>(preconditions);
+            List<EntryDraft> recorded = entries;
+            if (!authorizations.isEmpty()) {
+                authorizations.forEach(a -> a.precondition().ifPresent(all::add));
+                ObjectNode why = authorizations.get(0).authorizedBy();
+                recorded = entries.stream().map(e -> new EntryDraft(e.operation(), e.target(), e.ofInsertedVersion(),
+                        AccessDetails.authorized(e.details(), why))).toList();
+            }
+            return new Decision<>(new ChangeSet(requestId, principal(), at, all, mutations, recorded), result, null);
         }
     }
 
     /**
      * Decides and applies until the store accepts or {@link #ATTEMPTS} decisions lost a race.
      *
-     * @param principal who makes the change
-     * @param now       the time of each attempt
-     * @param decide    reads and decides; throws the registry's exceptions when a rule refuses
+     * @param guard  who makes the change, and access control
+     * @param now    the time of each attempt
+     * @param decide reads and decides; throws the registry's exceptions when a rule refuses; checks
+     *               access ({@link Stamp#authorize}) before it reads
      * @throws VersionConflictException if every attempt lost to a concurrent change
+     * @throws IllegalStateException    if a decision under access control checked none
      */
-    <T> T write(String principal, Supplier<Instant> now, Function<Stamp, Decision<T>> decide) {
+    <T> T write(AccessGuard guard, Supplier<Instant> now, Function<Stamp, Decision<T>> decide) {
         String requestId = UUID.randomUUID().toString();
         ChangeConflictException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Decision<T> decision = decide.apply(new Stamp(requestId, principal, now.get()));
+            Stamp stamp = new Stamp(requestId, guard, now.get());
+            Decision<T> decision = decide.apply(stamp);
+            if (!stamp.authorized()) {
+                throw new IllegalStateException("a decision checked no access: " + (decision.changes() == null
+                        ? "(no change)" : decision.changes().describe()));
+            }
             if (decision.changes() == null) {
                 return decision.unchanged();
             }
@@ -86,6 +162,11 @@ final class Writer {
                 + " attempts, each overtaken by a concurrent change: " + last.getMessage());
         failed.initCause(last);
         throw failed;
+    }
+
+    /** Applies a change set that needs no decision, such as the record of a denied attempt, once. */
+    void append(ChangeSet changes) {
+        listeners.notify(store.apply(changes).entries());
     }
 
     private static void pause(int attempt) {

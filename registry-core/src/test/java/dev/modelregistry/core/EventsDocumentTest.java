@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.modelregistry.Gates;
 import dev.modelregistry.Lifecycle;
+import dev.modelregistry.VersionRef;
+import dev.modelregistry.access.AccessPolicy;
+import dev.modelregistry.access.Grant;
+import dev.modelregistry.access.Role;
+import dev.modelregistry.access.Scope;
+import dev.modelregistry.access.Subject;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.PromotionRequest;
 import dev.modelregistry.Registry;
@@ -117,6 +123,20 @@ class EventsDocumentTest {
             registry.deliveries().updateWebhook(hook.withEnabled(false));
             registry.deliveries().removeWebhook("deployer");
             collect(registry, events);
+        }
+        try (Registry guarded = Registries.builder().metadataStore(new InMemoryMetadataStore())
+                .artifactStore(new InMemoryArtifactStore()).clock(clock).principal("alice")
+                .accessPolicy(AccessPolicy.grants()).admin(Subject.user("alice")).build()) {
+            guarded.createModel("risk/fraud-detector", "", Map.of());
+            Grant reader = new Grant(Subject.group("risk-analysts"), Role.READER, Scope.namespace("risk"));
+            guarded.access().grant(reader);
+            guarded.access().revoke(reader);
+            try {
+                guarded.as("mallory").transition(VersionRef.of("risk/fraud-detector", 1), Stage.PRODUCTION, "");
+            } catch (dev.modelregistry.AccessDeniedException expected) {
+                // journaled as access.denied
+            }
+            collect(guarded, events);
         }
         return events;
     }
