@@ -86,6 +86,8 @@ final class DefaultJournal implements Journal {
 
     @Override
     public long export(dev.modelregistry.journal.JournalQuery query, java.io.OutputStream out) {
+        guard.check(dev.modelregistry.access.Action.AUDIT, dev.modelregistry.access.Scope.registry(),
+                dev.modelregistry.spi.Target.model(""));
         throw new UnsupportedOperationException("journal export");
     }
 

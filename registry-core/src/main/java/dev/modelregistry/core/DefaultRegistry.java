@@ -19,6 +19,7 @@ import dev.modelregistry.Stage;
 import dev.modelregistry.StageTransition;
 import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
+import dev.modelregistry.VersionReference;
 import dev.modelregistry.VersionNotFoundException;
 import dev.modelregistry.access.Action;
 import dev.modelregistry.access.Scope;
@@ -315,6 +316,7 @@ final class DefaultRegistry implements Registry {
     @Override
     public dev.modelregistry.serving.Watch watch(String reference, dev.modelregistry.serving.ModelListener listener) {
         checkOpen();
+        guard.checkRead(Validation.modelName(VersionReference.parse(reference).model()));
         return listeners.watches().start(this, reference, null, listener);
     }
 
@@ -322,6 +324,7 @@ final class DefaultRegistry implements Registry {
     public dev.modelregistry.serving.Watch watch(String reference, Path workDirectory,
                                                  dev.modelregistry.serving.ModelListener listener) {
         checkOpen();
+        guard.checkRead(Validation.modelName(VersionReference.parse(reference).model()));
         return listeners.watches().start(this, reference, Objects.requireNonNull(workDirectory, "workDirectory"),
                 listener);
     }

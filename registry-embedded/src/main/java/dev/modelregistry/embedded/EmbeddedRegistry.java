@@ -38,6 +38,9 @@ public final class EmbeddedRegistry {
     private Clock clock = Clock.systemUTC();
     private String principal = System.getProperty("user.name", "unknown");
     private Lifecycle lifecycle = Lifecycle.standard();
+    private dev.modelregistry.access.Principal principalValue;
+    private dev.modelregistry.access.AccessPolicy accessPolicy;
+    private final java.util.Set<dev.modelregistry.access.Subject> admins = new java.util.LinkedHashSet<>();
 
     private EmbeddedRegistry(Path root) {
         this.root = Objects.requireNonNull(root, "root");
@@ -62,6 +65,25 @@ public final class EmbeddedRegistry {
     /** Who the registry acts as; recorded on every change. */
     public EmbeddedRegistry principal(String principal) {
         this.principal = Objects.requireNonNull(principal, "principal");
+        this.principalValue = null;
+        return this;
+    }
+
+    /** Who the registry acts as, with its groups (see {@link RegistryBuilder#principal(dev.modelregistry.access.Principal)}). */
+    public EmbeddedRegistry principal(dev.modelregistry.access.Principal principal) {
+        this.principalValue = Objects.requireNonNull(principal, "principal");
+        return this;
+    }
+
+    /** Turns access control on (see {@link RegistryBuilder#accessPolicy}); docs/ACCESS.md. */
+    public EmbeddedRegistry accessPolicy(dev.modelregistry.access.AccessPolicy policy) {
+        this.accessPolicy = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /** Adds an administrator by configuration (see {@link RegistryBuilder#admin}). */
+    public EmbeddedRegistry admin(dev.modelregistry.access.Subject subject) {
+        admins.add(Objects.requireNonNull(subject, "subject"));
         return this;
     }
 
@@ -87,7 +109,16 @@ public final class EmbeddedRegistry {
      * @throws StorageException if the directory or database cannot be opened
      */
     public Registry open() {
-        RegistryBuilder builder = Registries.builder().clock(clock).principal(principal).lifecycle(lifecycle);
+        RegistryBuilder builder = Registries.builder().clock(clock).lifecycle(lifecycle);
+        if (principalValue != null) {
+            builder.principal(principalValue);
+        } else {
+            builder.principal(principal);
+        }
+        if (accessPolicy != null) {
+            builder.accessPolicy(accessPolicy);
+        }
+        admins.forEach(builder::admin);
         // The metadata store first: it refuses a path H2 cannot take before it creates anything.
         JdbcMetadataStore metadata = JdbcMetadataStore.h2File(databasePath(root));
         FileSystemArtifactStore artifacts = null;
