@@ -5,15 +5,24 @@ import dev.modelregistry.journal.Journal;
 import dev.modelregistry.journal.JournalEntry;
 import dev.modelregistry.journal.JournalFollower;
 import dev.modelregistry.journal.JournalListener;
+import dev.modelregistry.journal.JournalPage;
+import dev.modelregistry.journal.JournalQuery;
 import dev.modelregistry.journal.JournalReport;
 import dev.modelregistry.spi.MetadataStore;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
- * The journal of a registry, read from its metadata store: under access control, only the entries
- * the principal may see ({@link AccessGuard#maySee}). Thread-safe.
+ * The journal of a registry, read from its metadata store: reads, follows, subscriptions, audit
+ * queries and exports return only the entries the principal may see ({@link AccessGuard#maySee}),
+ * reading further store pages while some are dropped. Thread-safe.
  */
 final class DefaultJournal implements Journal {
 
@@ -21,12 +30,20 @@ final class DefaultJournal implements Journal {
     private final Listeners listeners;
     private final Runnable checkOpen;
     private final AccessGuard guard;
+    private final Predicate<JournalEntry> shown;
 
     DefaultJournal(MetadataStore store, Listeners listeners, Runnable checkOpen, AccessGuard guard) {
+        this(store, listeners, checkOpen, guard, guard.enforced() ? guard::maySee : e -> true);
+    }
+
+    /** A journal whose reads return only the entries {@code shown} keeps. */
+    DefaultJournal(MetadataStore store, Listeners listeners, Runnable checkOpen, AccessGuard guard,
+                   Predicate<JournalEntry> shown) {
         this.store = store;
         this.listeners = listeners;
         this.checkOpen = checkOpen;
-        this.guard = guard;
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.shown = Objects.requireNonNull(shown, "shown");
     }
 
     /**
@@ -49,7 +66,7 @@ final class DefaultJournal implements Journal {
     }
 
     private List<JournalEntry> visible(List<JournalEntry> entries) {
-        return guard.enforced() ? entries.stream().filter(guard::maySee).toList() : entries;
+        return entries.stream().filter(shown).toList();
     }
 
     @Override
@@ -71,6 +88,7 @@ final class DefaultJournal implements Journal {
         if (!guard.enforced()) {
             return listeners.add(listener);
         }
+        // Not the caller's listener itself: one that hands it only what the principal may see.
         return listeners.add(entries -> {
             List<JournalEntry> visible = visible(entries);
             if (!visible.isEmpty()) {
@@ -80,15 +98,54 @@ final class DefaultJournal implements Journal {
     }
 
     @Override
-    public dev.modelregistry.journal.JournalPage query(dev.modelregistry.journal.JournalQuery query) {
-        throw new UnsupportedOperationException("journal query");
+    public JournalPage query(JournalQuery query) {
+        Objects.requireNonNull(query, "query");
+        checkOpen.run();
+        query.model().ifPresent(Validation::modelName);
+        List<JournalEntry> kept = new ArrayList<>();
+        long next = query.after();
+        while (true) {
+            List<JournalEntry> read = store.journal(query.withAfter(next));
+            for (JournalEntry e : read) {
+                next = e.sequence();
+                if (shown.test(e)) {
+                    kept.add(e);
+                    if (kept.size() == query.limit()) {
+                        return new JournalPage(kept, next, true);
+                    }
+                }
+            }
+            if (read.size() < query.limit()) {
+                return new JournalPage(kept, next, false);
+            }
+        }
     }
 
     @Override
-    public long export(dev.modelregistry.journal.JournalQuery query, java.io.OutputStream out) {
+    public long export(JournalQuery query, OutputStream out) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(out, "out");
+        checkOpen.run();
         guard.check(dev.modelregistry.access.Action.AUDIT, dev.modelregistry.access.Scope.registry(),
                 dev.modelregistry.spi.Target.model(""));
-        throw new UnsupportedOperationException("journal export");
+        long written = 0;
+        try {
+            OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+            JournalPage page;
+            JournalQuery from = query;
+            do {
+                page = query(from);
+                for (JournalEntry e : page.entries()) {
+                    buffered.write(JournalLines.line(e));
+                    written++;
+                }
+                from = query.withAfter(page.next());
+            } while (page.more());
+            buffered.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the journal export after entry " + written, e);
+        }
+        return written;
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.modelregistry.events.ConsumerStatus;
 import dev.modelregistry.events.DeliveryAttempt;
 import dev.modelregistry.events.Webhook;
 import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.journal.JournalQuery;
 import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.Capability;
 import dev.modelregistry.spi.ChangeSet;
@@ -493,8 +494,8 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     /** {@inheritDoc} */
     @Override
-    public List<JournalEntry> journal(dev.modelregistry.journal.JournalQuery query) {
-        throw new UnsupportedOperationException("journal query");
+    public List<JournalEntry> journal(JournalQuery query) {
+        return read("query the journal after " + query.after(), h -> JournalSql.query(h, query));
     }
 
     /** {@inheritDoc} */

@@ -1,6 +1,7 @@
 package dev.modelregistry.jdbc;
 
 import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.journal.JournalQuery;
 import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.ChangeSet;
 import dev.modelregistry.spi.EntryDraft;
@@ -11,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * The SQL of the {@code journal} and {@code journal_head} tables (see {@code V3__journal.sql}).
@@ -164,6 +167,54 @@ final class JournalSql {
                 .bind("limit", limit)
                 .map(ENTRY)
                 .list();
+    }
+
+    /**
+     * The entries an audit query selects, in one statement: which conditions it has decides which
+     * clauses the statement has, and every value is a bind parameter. The conditions on principal,
+     * version and operation each have an index that ends with {@code seq} ({@code V14__journal_query.sql}),
+     * the model alone has {@code ix_journal_model}, so the database reads the matching rows in sequence
+     * order from the cursor and stops at the limit; a time range is checked on those rows.
+     */
+    static List<JournalEntry> query(Handle h, JournalQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM journal WHERE seq > :after");
+        q.model().ifPresent(m -> sql.append(" AND model_name = :model"));
+        if (q.version() > 0) {
+            sql.append(" AND version_number = :version");
+        }
+        q.principal().ifPresent(p -> sql.append(" AND principal = :principal"));
+        if (!q.operations().isEmpty()) {
+            sql.append(" AND operation IN (<operations>)");
+        }
+        q.from().ifPresent(f -> sql.append(" AND at_millis >= :from"));
+        q.until().ifPresent(u -> sql.append(" AND at_millis < :until"));
+        sql.append(" ORDER BY seq LIMIT :limit");
+        Query statement = h.createQuery(sql.toString()).bind("after", q.after()).bind("limit", q.limit());
+        q.model().ifPresent(m -> statement.bind("model", m));
+        if (q.version() > 0) {
+            statement.bind("version", q.version());
+        }
+        q.principal().ifPresent(p -> statement.bind("principal", p));
+        if (!q.operations().isEmpty()) {
+            statement.bindList("operations", new TreeSet<>(q.operations()).stream().toList());
+        }
+        q.from().ifPresent(f -> statement.bind("from", millisUpFrom(f)));
+        q.until().ifPresent(u -> statement.bind("until", millisUpFrom(u)));
+        return statement.map(ENTRY).list();
+    }
+
+    /**
+     * The first whole millisecond at or after {@code t}: a row's millisecond is at or after {@code t}
+     * (or before it) exactly when it is at or after (before) this one, as {@link JournalQuery#matches}
+     * compares instants. Instants beyond the range of milliseconds are clamped to it.
+     */
+    static long millisUpFrom(Instant t) {
+        try {
+            long floor = t.toEpochMilli();
+            return t.getNano() % 1_000_000 == 0 ? floor : Math.addExact(floor, 1);
+        } catch (ArithmeticException e) {
+            return t.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     static JournalHead head(Handle h) {

@@ -159,6 +159,14 @@ public abstract class MetadataStoreContract {
     }
 
     @Nested
+    class JournalQueries extends JournalQueryContract {
+        @Override
+        protected MetadataStore store() {
+            return store;
+        }
+    }
+
+    @Nested
     class Webhooks extends WebhookContract {
         @Override
         protected MetadataStore store() {

@@ -56,6 +56,19 @@ public abstract class RegistryContract extends RegistryFixture {
     }
 
     @Nested
+    class AuditQueries extends RegistryJournalQueryContract {
+        @Override
+        protected Registry registry() {
+            return registry;
+        }
+
+        @Override
+        protected Instant now() {
+            return NOW;
+        }
+    }
+
+    @Nested
     class Aliasing extends RegistryAliasContract {
         @Override
         protected Registry registry() {
