@@ -316,7 +316,7 @@ final class DefaultRegistry implements Registry {
     @Override
     public dev.modelregistry.serving.Watch watch(String reference, dev.modelregistry.serving.ModelListener listener) {
         checkOpen();
-        guard.checkRead(Validation.modelName(VersionReference.parse(reference).model()));
+        checkWatch(reference);
         return listeners.watches().start(this, reference, null, listener);
     }
 
@@ -324,9 +324,19 @@ final class DefaultRegistry implements Registry {
     public dev.modelregistry.serving.Watch watch(String reference, Path workDirectory,
                                                  dev.modelregistry.serving.ModelListener listener) {
         checkOpen();
-        guard.checkRead(Validation.modelName(VersionReference.parse(reference).model()));
+        checkWatch(reference);
         return listeners.watches().start(this, reference, Objects.requireNonNull(workDirectory, "workDirectory"),
                 listener);
+    }
+
+    /** A watch needs READ on its model before it starts; a reference it refuses anyway is left to it. */
+    private void checkWatch(String reference) {
+        if (guard.enforced()) {
+            String model = VersionReference.parse(reference).model();
+            if (Validation.isModelName(model)) {
+                guard.checkRead(model);
+            }
+        }
     }
 
     @Override
