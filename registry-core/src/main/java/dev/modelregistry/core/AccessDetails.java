@@ -50,9 +50,10 @@ final class AccessDetails {
     }
 
     /** Why an action was allowed: the stored grant, the configured administrator, or the policy's reason. */
-    static ObjectNode authorization(Action action, Optional<Grant> grant, Subject admin, String reason) {
+    static ObjectNode authorization(Action action, Scope scope, Optional<Grant> grant, Subject admin, String reason) {
         ObjectNode o = JSON.createObjectNode();
         o.put("action", action.name());
+        o.put("scope", scope.toString());
         if (admin != null) {
             o.put("admin", admin.toString());
         } else if (grant.isPresent()) {

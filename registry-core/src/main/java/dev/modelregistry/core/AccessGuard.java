@@ -103,7 +103,7 @@ final class AccessGuard {
         Subject admin = admin(decision);
         Optional<Precondition> held = admin == null
                 ? decision.grant().map(g -> new Precondition.GrantIs(g, true)) : Optional.empty();
-        return new Authorization(held, AccessDetails.authorization(action, decision.grant(), admin, decision.reason()));
+        return new Authorization(held, AccessDetails.authorization(action, scope, decision.grant(), admin, decision.reason()));
     }
 
     /**

@@ -153,7 +153,7 @@ final class DefaultJournal implements Journal {
         checkOpen.run();
         guard.check(dev.modelregistry.access.Action.AUDIT, dev.modelregistry.access.Scope.registry(),
                 dev.modelregistry.spi.Target.model(""));
-        return new JournalVerifier(store).verify();
+        return new JournalVerifier(store, store).verify();
     }
 
     static long cursor(long sequence) {

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Walks the journal's hash chain in pages and diagnoses the first break (docs/JOURNAL.md, "Verifying"):
+ * Walks the journal's hash chain in pages and diagnoses the first break (docs/JOURNAL.md, "Verifying"),
+ * and has an {@link AuthorizationAudit} check each intact entry's authorization on the way:
  * <ul>
  *   <li>a gap in the sequence, or a head beyond the last entry: REMOVED;
  *   <li>an entry beyond the head recorded when the walk began, if the head has not reached it since
@@ -28,9 +29,12 @@ final class JournalVerifier {
     private static final int PAGE = 1_000;
 
     private final JournalReader reader;
+    private final dev.modelregistry.spi.AccessReader grants;
+    private final AuthorizationAudit audit = new AuthorizationAudit();
 
-    JournalVerifier(JournalReader reader) {
+    JournalVerifier(JournalReader reader, dev.modelregistry.spi.AccessReader grants) {
         this.reader = reader;
+        this.grants = grants;
     }
 
     JournalReport verify() {
@@ -52,8 +56,9 @@ final class JournalVerifier {
                 checked++;
                 Optional<Problem> problem = check(e, expected, previous, beforePrevious);
                 if (problem.isPresent()) {
-                    return new JournalReport(checked, head.sequence(), problem);
+                    return new JournalReport(checked, head.sequence(), problem, audit.unauthorized());
                 }
+                audit.check(e);
                 beforePrevious = previous;
                 previous = e;
             }
@@ -65,18 +70,27 @@ final class JournalVerifier {
         String lastHash = previous == null ? JournalHashes.GENESIS : previous.hash();
         if (last < head.sequence()) {
             return new JournalReport(checked, head.sequence(), Optional.of(new Problem(last + 1, Kind.REMOVED,
-                    "the head records entry " + head.sequence() + " but the journal ends at " + last)));
+                    "the head records entry " + head.sequence() + " but the journal ends at " + last)),
+                    audit.unauthorized());
         }
         if (!lastHash.equals(head.hash())) {
             return new JournalReport(checked, head.sequence(), Optional.of(new Problem(last, Kind.ALTERED,
-                    "entry " + last + " has hash " + lastHash + " but the head records " + head.hash())));
+                    "entry " + last + " has hash " + lastHash + " but the head records " + head.hash())),
+                    audit.unauthorized());
         }
         // An entry past the head is a later commit if the head has moved on to it since, else planted.
         if (beyond != null && reader.journalHead().sequence() < beyond.sequence()) {
             return new JournalReport(checked, head.sequence(), Optional.of(new Problem(beyond.sequence(),
-                    Kind.INSERTED, "entry " + beyond.sequence() + " lies beyond the recorded head " + head.sequence())));
+                    Kind.INSERTED, "entry " + beyond.sequence() + " lies beyond the recorded head " + head.sequence())),
+                    audit.unauthorized());
         }
-        return new JournalReport(checked, head.sequence(), Optional.empty());
+        List<Problem> unauthorized = new java.util.ArrayList<>(audit.unauthorized());
+        // The stored grants are compared only if no change committed meanwhile, which could make them differ.
+        List<dev.modelregistry.access.Grant> stored = grants.grants();
+        if (reader.journalHead().sequence() == head.sequence()) {
+            unauthorized.addAll(audit.compare(stored, head.sequence()));
+        }
+        return new JournalReport(checked, head.sequence(), Optional.empty(), unauthorized);
     }
 
     private Optional<Problem> check(JournalEntry e, long expected, JournalEntry previous, JournalEntry beforePrevious) {

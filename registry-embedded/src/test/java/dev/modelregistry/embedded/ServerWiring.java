@@ -47,6 +47,20 @@ final class ServerWiring {
                 .build();
     }
 
+    /**
+     * Another registry over the scratch schema of the last one opened, as it is (nothing emptied),
+     * as a second process would open it.
+     */
+    Registry reopen(Path dir, Clock clock, String principal, UnaryOperator<RegistryBuilder> configure) {
+        Databases.Server server = Databases.require(kind);
+        return configure.apply(Registries.builder()
+                .metadataStore(JdbcMetadataStore.create(scratch.url(), server.user(), server.password()))
+                .artifactStore(FileSystemArtifactStore.at(EmbeddedRegistry.artifactsDirectory(dir)))
+                .clock(clock)
+                .principal(principal))
+                .build();
+    }
+
     /** The scratch schema of the last registry opened. */
     Databases.Scratch scratch() {
         return scratch;
