@@ -4,10 +4,10 @@ import dev.modelregistry.Registry;
 import dev.modelregistry.access.AccessPolicy;
 import dev.modelregistry.access.Principal;
 import dev.modelregistry.access.Subject;
-import dev.modelregistry.testkit.AccessContract;
+import dev.modelregistry.testkit.AccessScenariosContract;
 import java.util.Set;
 
-class InMemoryAccessTest extends AccessContract {
+class InMemoryAccessTest extends AccessScenariosContract {
 
     @Override
     protected Registry open(Principal principal, AccessPolicy policy, Set<Subject> admins) {

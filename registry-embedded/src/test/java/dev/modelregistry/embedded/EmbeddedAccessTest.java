@@ -4,13 +4,13 @@ import dev.modelregistry.Registry;
 import dev.modelregistry.access.AccessPolicy;
 import dev.modelregistry.access.Principal;
 import dev.modelregistry.access.Subject;
-import dev.modelregistry.testkit.AccessContract;
+import dev.modelregistry.testkit.AccessScenariosContract;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The permission matrix on the embedded default (an H2 file and a directory). */
-class EmbeddedAccessTest extends AccessContract {
+class EmbeddedAccessTest extends AccessScenariosContract {
 
     @TempDir
     Path dir;

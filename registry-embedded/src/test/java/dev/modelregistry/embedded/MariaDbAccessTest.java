@@ -4,7 +4,7 @@ import dev.modelregistry.Registry;
 import dev.modelregistry.access.AccessPolicy;
 import dev.modelregistry.access.Principal;
 import dev.modelregistry.access.Subject;
-import dev.modelregistry.testkit.AccessContract;
+import dev.modelregistry.testkit.AccessScenariosContract;
 import dev.modelregistry.testkit.Databases;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The permission matrix on MariaDb and a directory. */
-class MariaDbAccessTest extends AccessContract {
+class MariaDbAccessTest extends AccessScenariosContract {
 
     private static final ServerWiring WIRING = new ServerWiring(Databases.Kind.MARIADB);
 
