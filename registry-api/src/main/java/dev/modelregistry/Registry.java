@@ -1,5 +1,7 @@
 package dev.modelregistry;
 
+import dev.modelregistry.access.Access;
+import dev.modelregistry.access.Principal;
 import dev.modelregistry.journal.Journal;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -392,7 +394,7 @@ public interface Registry extends AutoCloseable {
      * @throws InvalidInputException if {@code principal} is not a valid user name
      */
     default Registry as(String principal) {
-        return as(dev.modelregistry.access.Principal.parse(principal));
+        return as(Principal.parse(principal));
     }
 
     /**
@@ -404,10 +406,10 @@ public interface Registry extends AutoCloseable {
      *
      * @throws AccessDeniedException if this is a view whose principal may not act as others
      */
-    Registry as(dev.modelregistry.access.Principal principal);
+    Registry as(Principal principal);
 
     /** Grants and what the principal may do (docs/ACCESS.md). */
-    dev.modelregistry.access.Access access();
+    Access access();
 
     /** The lifecycle whose stages and rules this registry uses. */
     Lifecycle lifecycle();

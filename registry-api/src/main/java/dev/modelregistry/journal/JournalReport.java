@@ -1,5 +1,6 @@
 package dev.modelregistry.journal;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,19 +16,19 @@ import java.util.Optional;
  *                 grant written into the database behind the registry's back (docs/ACCESS.md);
  *                 then also a {@link Kind#FORGED} problem for each stored grant the journal never granted
  */
-public record JournalReport(long checked, long head, Optional<Problem> problem, java.util.List<Problem> unauthorized) {
+public record JournalReport(long checked, long head, Optional<Problem> problem, List<Problem> unauthorized) {
 
     /** Most entries {@link #unauthorized()} lists. */
     public static final int MOST_UNAUTHORIZED = 100;
 
     public JournalReport {
         Objects.requireNonNull(problem, "problem");
-        unauthorized = java.util.List.copyOf(unauthorized);
+        unauthorized = List.copyOf(unauthorized);
     }
 
     /** A report without authorization problems. */
     public JournalReport(long checked, long head, Optional<Problem> problem) {
-        this(checked, head, problem, java.util.List.of());
+        this(checked, head, problem, List.of());
     }
 
     /** Whether every entry was allowed when it was made and every stored grant was journaled. */

@@ -1,6 +1,7 @@
 package dev.modelregistry.spi;
 
 import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.journal.JournalQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,5 +31,5 @@ public interface JournalReader {
      * The entries that meet every condition of {@code query}, with a sequence above
      * {@code query.after()}, in sequence order, at most {@code query.limit()}.
      */
-    List<JournalEntry> journal(dev.modelregistry.journal.JournalQuery query);
+    List<JournalEntry> journal(JournalQuery query);
 }

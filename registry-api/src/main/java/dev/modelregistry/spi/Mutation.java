@@ -1,5 +1,6 @@
 package dev.modelregistry.spi;
 
+import dev.modelregistry.access.Grant;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -273,7 +274,7 @@ public sealed interface Mutation {
      *
      * @param grant the grant
      */
-    record PutGrant(dev.modelregistry.access.Grant grant) implements Mutation {
+    record PutGrant(Grant grant) implements Mutation {
         public PutGrant {
             Objects.requireNonNull(grant, "grant");
         }
@@ -290,7 +291,7 @@ public sealed interface Mutation {
      *
      * @param grant the grant
      */
-    record RemoveGrant(dev.modelregistry.access.Grant grant) implements Mutation {
+    record RemoveGrant(Grant grant) implements Mutation {
         public RemoveGrant {
             Objects.requireNonNull(grant, "grant");
         }

@@ -1,5 +1,6 @@
 package dev.modelregistry.spi;
 
+import dev.modelregistry.access.Grant;
 import java.util.Objects;
 import java.util.Set;
 
@@ -228,7 +229,7 @@ public sealed interface Precondition {
      * @param grant the grant
      * @param held  whether it must be stored or must not be
      */
-    record GrantIs(dev.modelregistry.access.Grant grant, boolean held) implements Precondition {
+    record GrantIs(Grant grant, boolean held) implements Precondition {
         public GrantIs {
             Objects.requireNonNull(grant, "grant");
         }

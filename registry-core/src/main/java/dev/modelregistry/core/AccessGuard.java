@@ -19,6 +19,7 @@ import dev.modelregistry.spi.Precondition;
 import dev.modelregistry.spi.Target;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -190,7 +191,7 @@ final class AccessGuard {
     /** The grants that apply to the principal: those the store holds and, if it is one, its configured administrator's. */
     List<Grant> grants() {
         List<Grant> all = withAdmins(settings.cache().fresh(principal.subjects()));
-        java.util.Collections.sort(all);
+        Collections.sort(all);
         return List.copyOf(all);
     }
 

@@ -1,6 +1,8 @@
 package dev.modelregistry.core;
 
 import dev.modelregistry.InvalidInputException;
+import dev.modelregistry.access.Action;
+import dev.modelregistry.access.Scope;
 import dev.modelregistry.journal.Journal;
 import dev.modelregistry.journal.JournalEntry;
 import dev.modelregistry.journal.JournalFollower;
@@ -84,7 +86,7 @@ final class DefaultJournal implements Journal {
     @Override
     public Subscription subscribe(JournalListener listener) {
         checkOpen.run();
-        java.util.Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(listener, "listener");
         if (!guard.enforced()) {
             return listeners.add(listener);
         }
@@ -126,7 +128,7 @@ final class DefaultJournal implements Journal {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(out, "out");
         checkOpen.run();
-        guard.check(dev.modelregistry.access.Action.AUDIT, dev.modelregistry.access.Scope.registry(),
+        guard.check(Action.AUDIT, Scope.registry(),
                 dev.modelregistry.spi.Target.model(""));
         long written = 0;
         try {
@@ -151,7 +153,7 @@ final class DefaultJournal implements Journal {
     @Override
     public JournalReport verify() {
         checkOpen.run();
-        guard.check(dev.modelregistry.access.Action.AUDIT, dev.modelregistry.access.Scope.registry(),
+        guard.check(Action.AUDIT, Scope.registry(),
                 dev.modelregistry.spi.Target.model(""));
         return new JournalVerifier(store, store).verify();
     }

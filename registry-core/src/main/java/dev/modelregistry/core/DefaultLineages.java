@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -180,7 +181,7 @@ final class DefaultLineages implements Lineages {
 
     @Override
     public String digest(Path path) {
-        return DatasetDigests.digest(java.util.Objects.requireNonNull(path, "path"));
+        return DatasetDigests.digest(Objects.requireNonNull(path, "path"));
     }
 
     private Lineage read(VersionRef version) {

@@ -3,7 +3,6 @@ package dev.modelregistry.core;
 import dev.modelregistry.Evaluation;
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.Gate;
-import dev.modelregistry.IncompatibleLifecycleException;
 import dev.modelregistry.IntegrityException;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
@@ -18,17 +17,18 @@ import dev.modelregistry.Registry;
 import dev.modelregistry.Stage;
 import dev.modelregistry.StageTransition;
 import dev.modelregistry.VersionChange;
+import dev.modelregistry.VersionNotFoundException;
 import dev.modelregistry.VersionRef;
 import dev.modelregistry.VersionReference;
-import dev.modelregistry.VersionNotFoundException;
+import dev.modelregistry.access.Access;
 import dev.modelregistry.access.Action;
+import dev.modelregistry.access.Principal;
 import dev.modelregistry.access.Scope;
 import dev.modelregistry.journal.Journal;
 import dev.modelregistry.journal.Operations;
 import dev.modelregistry.spi.ArtifactStore;
-import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.EntryDraft;
-import dev.modelregistry.spi.LifecycleText;
+import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.Precondition;
 import dev.modelregistry.spi.Target;
@@ -45,8 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -80,7 +78,7 @@ final class DefaultRegistry implements Registry {
     private final DefaultAccess access;
 
     DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock,
-                    dev.modelregistry.access.Principal principal, Map<String, List<Gate>> gates,
+                    Principal principal, Map<String, List<Gate>> gates,
                     Map<String, List<Gate>> aliasGates, String eventSource, AccessConfig access) {
         this(metadata, artifacts, lifecycle, clock, new AtomicBoolean(), true, new Listeners(), copy(gates),
                 copy(aliasGates), eventSource, null, null, principal, access);
@@ -89,7 +87,7 @@ final class DefaultRegistry implements Registry {
     private DefaultRegistry(MetadataStore metadata, ArtifactStore artifacts, Lifecycle lifecycle, Clock clock,
                             AtomicBoolean closed, boolean root, Listeners listeners,
                             Map<String, List<Gate>> gates, Map<String, List<Gate>> aliasGates, String eventSource,
-                            DeliveryHub hub, AccessGuard parentGuard, dev.modelregistry.access.Principal principal,
+                            DeliveryHub hub, AccessGuard parentGuard, Principal principal,
                             AccessConfig config) {
         this.metadata = metadata;
         this.artifacts = artifacts;
@@ -537,11 +535,11 @@ final class DefaultRegistry implements Registry {
     }
 
     @Override
-    public Registry as(dev.modelregistry.access.Principal principal) {
+    public Registry as(Principal principal) {
         checkOpen();
         Objects.requireNonNull(principal, "principal");
         if (!root && !principal.equals(guard.principal())) {
-            guard.check(dev.modelregistry.access.Action.ACT_AS, dev.modelregistry.access.Scope.registry(),
+            guard.check(Action.ACT_AS, Scope.registry(),
                     Target.model(""));
         }
         return new DefaultRegistry(metadata, artifacts, lifecycle, clock, closed, false, listeners, gates, aliasGates,
@@ -549,7 +547,7 @@ final class DefaultRegistry implements Registry {
     }
 
     @Override
-    public dev.modelregistry.access.Access access() {
+    public Access access() {
         checkOpen();
         return access;
     }
@@ -660,59 +658,5 @@ final class DefaultRegistry implements Registry {
     private Stage stageOf(Stage stage) {
         Objects.requireNonNull(stage, "stage");
         return lifecycle.stage(stage.name());
-    }
-
-    /**
-     * Checks the lifecycle against the store and records it: refused if the store's recorded
-     * lifecycle or its versions have stages this one lacks; recorded (and journaled) if it differs
-     * from the one recorded, or if none is and it is not the standard one.
-     *
-     * @throws IncompatibleLifecycleException naming the missing stages
-     */
-    void reconcileLifecycle() {
-        String mine = LifecycleText.describe(lifecycle);
-        boolean standard = mine.equals(LifecycleText.describe(Lifecycle.standard()));
-        writer.write(guard, this::now, stamp -> {
-            stamp.trusted();
-            Optional<String> recorded = metadata.lifecycle();
-            // The usual case costs one read: the lifecycle recorded is this one, or none is and
-            // this is the standard one (only a custom lifecycle can have put versions elsewhere).
-            if (recorded.map(mine::equals).orElse(standard)) {
-                return Writer.Decision.unchanged(null);
-            }
-            Set<String> needed = new TreeSet<>(metadata.stagesInUse());
-            recorded.ifPresent(r -> needed.addAll(LifecycleText.stages(r)));
-            lifecycle.stages().forEach(st -> needed.remove(st.name()));
-            if (!needed.isEmpty()) {
-                throw new IncompatibleLifecycleException(List.copyOf(needed), lifecycle);
-            }
-            return stamp.change(List.of(new Precondition.LifecycleIs(recorded.orElse(null))),
-                    List.of(new Mutation.RecordLifecycle(mine)),
-                    List.of(EntryDraft.of(Operations.LIFECYCLE_RECORDED, Target.model(""),
-                            Details.lifecycleRecorded(lifecycle))),
-                    applied -> null);
-        });
-    }
-
-    /**
-     * Records the access configuration (policy and configured administrators) in the journal when
-     * access control is on and it differs from the one recorded last, so that {@link JournalVerifier}
-     * knows from when, and by whose authority, entries must be authorized.
-     */
-    void reconcileAccess() {
-        if (!guard.enforced()) {
-            return;
-        }
-        String mine = AccessDetails.configured(guard.policyName(), guard.admins());
-        writer.write(guard, this::now, stamp -> {
-            stamp.trusted();
-            List<dev.modelregistry.journal.JournalEntry> recorded = metadata.journalOf("",
-                    Set.of(Operations.ACCESS_CONFIGURED));
-            if (!recorded.isEmpty() && recorded.get(recorded.size() - 1).details().equals(mine)) {
-                return Writer.Decision.unchanged(null);
-            }
-            return stamp.change(List.of(), List.of(),
-                    List.of(EntryDraft.of(Operations.ACCESS_CONFIGURED, Target.model(""), mine)), applied -> null);
-        });
     }
 }

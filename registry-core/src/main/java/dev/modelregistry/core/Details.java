@@ -9,6 +9,7 @@ import dev.modelregistry.spi.NewVersion;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The details of journal entries, as JSON objects (docs/JOURNAL.md lists them). Keys come in a
@@ -167,7 +168,7 @@ final class Details {
         o.put("name", w.name());
         o.put("url", WebhookRules.origin(w.url()));
         ArrayNode types = o.putArray("eventTypes");
-        new java.util.TreeSet<>(w.eventTypes()).forEach(types::add);
+        new TreeSet<>(w.eventTypes()).forEach(types::add);
         ArrayNode models = o.putArray("models");
         w.models().forEach(models::add);
         o.put("enabled", w.enabled());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelregistry.events.RegistryEvent;
 import dev.modelregistry.journal.JournalEntry;
 import dev.modelregistry.journal.Operations;
+import java.util.Collections;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -50,6 +51,6 @@ final class Events {
         Set<String> operations = Operations.all();
         SortedSet<String> types = new TreeSet<>();
         operations.forEach(op -> types.add(RegistryEvent.TYPE_PREFIX + op));
-        return java.util.Collections.unmodifiableSortedSet(types);
+        return Collections.unmodifiableSortedSet(types);
     }
 }

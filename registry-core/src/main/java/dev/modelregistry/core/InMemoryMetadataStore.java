@@ -5,9 +5,14 @@ import dev.modelregistry.Model;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
+import dev.modelregistry.access.Grant;
+import dev.modelregistry.access.Scope;
+import dev.modelregistry.access.Subject;
 import dev.modelregistry.events.ConsumerStatus;
 import dev.modelregistry.events.DeliveryAttempt;
 import dev.modelregistry.journal.JournalEntry;
+import dev.modelregistry.journal.JournalQuery;
+import dev.modelregistry.search.Filter;
 import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.Capability;
 import dev.modelregistry.spi.ChangeSet;
@@ -19,11 +24,10 @@ import dev.modelregistry.spi.LineageReader.LineageStep;
 import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.RequestRecord;
-import dev.modelregistry.spi.TransitionRecord;
-import dev.modelregistry.spi.VersionRecord;
 import dev.modelregistry.spi.SearchHit;
 import dev.modelregistry.spi.SearchRequest;
-import dev.modelregistry.search.Filter;
+import dev.modelregistry.spi.TransitionRecord;
+import dev.modelregistry.spi.VersionRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -116,7 +121,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
     @Override
     public Set<String> stagesInUse() {
         return locked(() -> {
-            Set<String> stages = new java.util.TreeSet<>();
+            Set<String> stages = new TreeSet<>();
             for (Model m : state.models()) {
                 state.model(m.name()).ifPresent(ms -> ms.versions.values().forEach(v -> stages.add(v.stage)));
             }
@@ -249,7 +254,7 @@ public final class InMemoryMetadataStore implements MetadataStore {
     }
 
     @Override
-    public List<JournalEntry> journal(dev.modelregistry.journal.JournalQuery query) {
+    public List<JournalEntry> journal(JournalQuery query) {
         return locked(() -> {
             int from = (int) Math.min(query.after(), journal.size());
             return journal.subList(from, journal.size()).stream().filter(query::matches).limit(query.limit()).toList();
@@ -257,18 +262,18 @@ public final class InMemoryMetadataStore implements MetadataStore {
     }
 
     @Override
-    public List<dev.modelregistry.access.Grant> grantsOf(java.util.Collection<dev.modelregistry.access.Subject> subjects) {
-        Set<dev.modelregistry.access.Subject> of = Set.copyOf(subjects);
+    public List<Grant> grantsOf(Collection<Subject> subjects) {
+        Set<Subject> of = Set.copyOf(subjects);
         return locked(() -> state.grants.stream().filter(g -> of.contains(g.subject())).toList());
     }
 
     @Override
-    public List<dev.modelregistry.access.Grant> grantsOn(dev.modelregistry.access.Scope scope) {
+    public List<Grant> grantsOn(Scope scope) {
         return locked(() -> state.grants.stream().filter(g -> g.scope().equals(scope)).toList());
     }
 
     @Override
-    public List<dev.modelregistry.access.Grant> grants() {
+    public List<Grant> grants() {
         return locked(() -> List.copyOf(state.grants));
     }
 

@@ -1,12 +1,14 @@
 package dev.modelregistry.core;
 
+import dev.modelregistry.access.Grant;
 import dev.modelregistry.journal.JournalEntry;
-import dev.modelregistry.journal.JournalReport;
 import dev.modelregistry.journal.JournalReport.Kind;
 import dev.modelregistry.journal.JournalReport.Problem;
+import dev.modelregistry.journal.JournalReport;
 import dev.modelregistry.spi.JournalHashes;
 import dev.modelregistry.spi.JournalHead;
 import dev.modelregistry.spi.JournalReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,9 +86,9 @@ final class JournalVerifier {
                     Kind.INSERTED, "entry " + beyond.sequence() + " lies beyond the recorded head " + head.sequence())),
                     audit.unauthorized());
         }
-        List<Problem> unauthorized = new java.util.ArrayList<>(audit.unauthorized());
+        List<Problem> unauthorized = new ArrayList<>(audit.unauthorized());
         // The stored grants are compared only if no change committed meanwhile, which could make them differ.
-        List<dev.modelregistry.access.Grant> stored = grants.grants();
+        List<Grant> stored = grants.grants();
         if (reader.journalHead().sequence() == head.sequence()) {
             unauthorized.addAll(audit.compare(stored, head.sequence()));
         }

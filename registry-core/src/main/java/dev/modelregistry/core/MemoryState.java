@@ -1,11 +1,12 @@
 package dev.modelregistry.core;
 
-import dev.modelregistry.Model;
 import dev.modelregistry.Evaluation;
+import dev.modelregistry.Model;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.PromotionRequest;
 import dev.modelregistry.VersionChange;
 import dev.modelregistry.VersionRef;
+import dev.modelregistry.access.Grant;
 import dev.modelregistry.spi.ChangeConflictException;
 import dev.modelregistry.spi.Mutation;
 import dev.modelregistry.spi.NewVersion;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -41,7 +43,7 @@ final class MemoryState {
     final Map<String, dev.modelregistry.events.Webhook> webhooks = new TreeMap<>();
 
     /** Stored grants, in their order. */
-    final java.util.SortedSet<dev.modelregistry.access.Grant> grants = new java.util.TreeSet<>();
+    final SortedSet<Grant> grants = new TreeSet<>();
 
     Optional<ModelState> model(String name) {
         return Optional.ofNullable(models.get(name));
@@ -85,7 +87,7 @@ final class MemoryState {
                 throw new ChangeConflictException(p, c.held() ? "it is not held" : "it is held");
             }
         } else if (p instanceof Precondition.LifecycleIs c) {
-            if (!java.util.Objects.equals(lifecycle, c.description())) {
+            if (!Objects.equals(lifecycle, c.description())) {
                 throw new ChangeConflictException(p, lifecycle == null ? "none is recorded" : "another is recorded");
             }
         } else if (p instanceof Precondition.RequestsAre c) {
@@ -110,7 +112,7 @@ final class MemoryState {
                 throw new ChangeConflictException(p, "no such model");
             }
             Integer actual = model.aliases.get(c.alias());
-            if (!java.util.Objects.equals(actual, c.version())) {
+            if (!Objects.equals(actual, c.version())) {
                 throw new ChangeConflictException(p, actual == null ? "it is not set" : "it points at " + actual);
             }
         } else if (p instanceof Precondition.InStage c) {

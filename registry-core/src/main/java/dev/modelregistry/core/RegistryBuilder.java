@@ -5,6 +5,9 @@ import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
 import dev.modelregistry.Registry;
 import dev.modelregistry.Stage;
+import dev.modelregistry.access.AccessPolicy;
+import dev.modelregistry.access.Principal;
+import dev.modelregistry.access.Subject;
 import dev.modelregistry.spi.ArtifactStore;
 import dev.modelregistry.spi.MetadataStore;
 import java.time.Clock;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds a {@link Registry} from a metadata store and an artifact store. Defaults: the
@@ -31,9 +35,9 @@ public final class RegistryBuilder {
     private Lifecycle lifecycle = Lifecycle.standard();
     private Clock clock = Clock.systemUTC();
     private String principal = System.getProperty("user.name", "unknown");
-    private dev.modelregistry.access.Principal principalValue;
-    private dev.modelregistry.access.AccessPolicy accessPolicy;
-    private final Set<dev.modelregistry.access.Subject> admins = new java.util.TreeSet<>();
+    private Principal principalValue;
+    private AccessPolicy accessPolicy;
+    private final Set<Subject> admins = new TreeSet<>();
     private java.time.Duration grantCacheTtl = AccessConfig.DEFAULT_CACHE_TTL;
     /** The event source of a registry built without {@link #eventSource}. */
     static final String DEFAULT_EVENT_SOURCE = "urn:dev.modelregistry:registry";
@@ -76,7 +80,7 @@ public final class RegistryBuilder {
      *         control, invisible or text-direction characters (checked at once)
      */
     public RegistryBuilder principal(String principal) {
-        this.principalValue = dev.modelregistry.access.Principal.parse(
+        this.principalValue = Principal.parse(
                 Validation.principal(Objects.requireNonNull(principal, "principal")));
         return this;
     }
@@ -86,7 +90,7 @@ public final class RegistryBuilder {
      * checked like any other principal. The built registry may hand out views as anyone
      * ({@link Registry#as}): the application that holds it authenticates its callers.
      */
-    public RegistryBuilder principal(dev.modelregistry.access.Principal principal) {
+    public RegistryBuilder principal(Principal principal) {
         this.principalValue = Objects.requireNonNull(principal, "principal");
         return this;
     }
@@ -96,7 +100,7 @@ public final class RegistryBuilder {
      * usually {@link dev.modelregistry.access.AccessPolicy#grants()}. Without it the registry is open:
      * every principal may do everything, and grants are kept but not enforced.
      */
-    public RegistryBuilder accessPolicy(dev.modelregistry.access.AccessPolicy policy) {
+    public RegistryBuilder accessPolicy(AccessPolicy policy) {
         this.accessPolicy = Objects.requireNonNull(policy, "policy");
         return this;
     }
@@ -106,7 +110,7 @@ public final class RegistryBuilder {
      * who can grant the first roles; recorded in the journal ({@code access.configured}) whenever
      * the configured set changes. May be called several times.
      */
-    public RegistryBuilder admin(dev.modelregistry.access.Subject subject) {
+    public RegistryBuilder admin(Subject subject) {
         admins.add(Objects.requireNonNull(subject, "subject"));
         return this;
     }
@@ -203,13 +207,13 @@ public final class RegistryBuilder {
         if (!admins.isEmpty() && accessPolicy == null) {
             throw new IllegalStateException("administrators " + admins + " are configured but no access policy");
         }
-        dev.modelregistry.access.Principal who = principalValue != null ? principalValue
-                : dev.modelregistry.access.Principal.parse(Validation.principal(principal));
+        Principal who = principalValue != null ? principalValue
+                : Principal.parse(Validation.principal(principal));
         DefaultRegistry registry = new DefaultRegistry(metadataStore, artifactStore, lifecycle, clock, who, gates,
                 aliasGates, eventSource, new AccessConfig(accessPolicy, admins, grantCacheTtl));
         try {
-            registry.reconcileLifecycle();
-            registry.reconcileAccess();
+            RecordedConfiguration.lifecycle(registry);
+            RecordedConfiguration.access(registry);
         } catch (RuntimeException e) {
             try {
                 registry.close();

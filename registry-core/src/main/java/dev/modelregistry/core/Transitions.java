@@ -8,6 +8,7 @@ import dev.modelregistry.IllegalTransitionException;
 import dev.modelregistry.ModelVersion;
 import dev.modelregistry.Stage;
 import dev.modelregistry.VersionRef;
+import dev.modelregistry.access.Action;
 import dev.modelregistry.journal.Operations;
 import dev.modelregistry.spi.EntryDraft;
 import dev.modelregistry.spi.Mutation;
@@ -42,7 +43,7 @@ final class Transitions {
 
     ModelVersion move(VersionRef ref, Stage to, String comment) {
         ModelVersion moved = registry.writer().write(registry.guard(), registry::now,
-                stamp -> decide(stamp.authorize(dev.modelregistry.access.Action.TRANSITION, ref.model()),
+                stamp -> decide(stamp.authorize(Action.TRANSITION, ref.model()),
                         registry.requireVersion(ref), to, comment, false, List.of()));
         LOG.debug("Moved {} to {} as {}", ref, to.name(), registry.principal());
         return moved;

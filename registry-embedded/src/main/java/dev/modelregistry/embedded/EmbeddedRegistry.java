@@ -4,13 +4,18 @@ import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Lifecycle;
 import dev.modelregistry.Registry;
 import dev.modelregistry.StorageException;
+import dev.modelregistry.access.AccessPolicy;
+import dev.modelregistry.access.Principal;
+import dev.modelregistry.access.Subject;
 import dev.modelregistry.core.Registries;
 import dev.modelregistry.core.RegistryBuilder;
 import dev.modelregistry.fs.FileSystemArtifactStore;
 import dev.modelregistry.jdbc.JdbcMetadataStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The embedded default: a registry kept entirely under one directory, with metadata in an H2 file
@@ -38,9 +43,9 @@ public final class EmbeddedRegistry {
     private Clock clock = Clock.systemUTC();
     private String principal = System.getProperty("user.name", "unknown");
     private Lifecycle lifecycle = Lifecycle.standard();
-    private dev.modelregistry.access.Principal principalValue;
-    private dev.modelregistry.access.AccessPolicy accessPolicy;
-    private final java.util.Set<dev.modelregistry.access.Subject> admins = new java.util.LinkedHashSet<>();
+    private Principal principalValue;
+    private AccessPolicy accessPolicy;
+    private final Set<Subject> admins = new LinkedHashSet<>();
 
     private EmbeddedRegistry(Path root) {
         this.root = Objects.requireNonNull(root, "root");
@@ -70,19 +75,19 @@ public final class EmbeddedRegistry {
     }
 
     /** Who the registry acts as, with its groups (see {@link RegistryBuilder#principal(dev.modelregistry.access.Principal)}). */
-    public EmbeddedRegistry principal(dev.modelregistry.access.Principal principal) {
+    public EmbeddedRegistry principal(Principal principal) {
         this.principalValue = Objects.requireNonNull(principal, "principal");
         return this;
     }
 
     /** Turns access control on (see {@link RegistryBuilder#accessPolicy}); docs/ACCESS.md. */
-    public EmbeddedRegistry accessPolicy(dev.modelregistry.access.AccessPolicy policy) {
+    public EmbeddedRegistry accessPolicy(AccessPolicy policy) {
         this.accessPolicy = Objects.requireNonNull(policy, "policy");
         return this;
     }
 
     /** Adds an administrator by configuration (see {@link RegistryBuilder#admin}). */
-    public EmbeddedRegistry admin(dev.modelregistry.access.Subject subject) {
+    public EmbeddedRegistry admin(Subject subject) {
         admins.add(Objects.requireNonNull(subject, "subject"));
         return this;
     }

@@ -1,18 +1,22 @@
 package dev.modelregistry.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Evaluation;
+import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.Model;
-import dev.modelregistry.VersionRef;
-import dev.modelregistry.StorageException;
 import dev.modelregistry.ModelChange;
+import dev.modelregistry.StorageException;
 import dev.modelregistry.VersionChange;
+import dev.modelregistry.VersionRef;
+import dev.modelregistry.access.Grant;
+import dev.modelregistry.access.Scope;
+import dev.modelregistry.access.Subject;
 import dev.modelregistry.events.ConsumerStatus;
 import dev.modelregistry.events.DeliveryAttempt;
 import dev.modelregistry.events.Webhook;
 import dev.modelregistry.journal.JournalEntry;
 import dev.modelregistry.journal.JournalQuery;
+import dev.modelregistry.search.Filter;
 import dev.modelregistry.spi.AppliedChange;
 import dev.modelregistry.spi.Capability;
 import dev.modelregistry.spi.ChangeSet;
@@ -21,11 +25,10 @@ import dev.modelregistry.spi.LineageReader.LineageNode;
 import dev.modelregistry.spi.LineageReader.LineageStep;
 import dev.modelregistry.spi.MetadataStore;
 import dev.modelregistry.spi.RequestRecord;
-import dev.modelregistry.spi.TransitionRecord;
-import dev.modelregistry.spi.VersionRecord;
 import dev.modelregistry.spi.SearchHit;
 import dev.modelregistry.spi.SearchRequest;
-import dev.modelregistry.search.Filter;
+import dev.modelregistry.spi.TransitionRecord;
+import dev.modelregistry.spi.VersionRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -500,19 +503,19 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     /** {@inheritDoc} */
     @Override
-    public List<dev.modelregistry.access.Grant> grantsOf(java.util.Collection<dev.modelregistry.access.Subject> subjects) {
+    public List<Grant> grantsOf(Collection<Subject> subjects) {
         return read("read the grants of " + subjects, h -> GrantSql.of(h, subjects));
     }
 
     /** {@inheritDoc} */
     @Override
-    public List<dev.modelregistry.access.Grant> grantsOn(dev.modelregistry.access.Scope scope) {
+    public List<Grant> grantsOn(Scope scope) {
         return read("read the grants on " + scope, h -> GrantSql.on(h, scope));
     }
 
     /** {@inheritDoc} */
     @Override
-    public List<dev.modelregistry.access.Grant> grants() {
+    public List<Grant> grants() {
         return read("read the grants", GrantSql::all);
     }
 

@@ -6,6 +6,7 @@ import dev.modelregistry.spi.LineageReader.LineageStep;
 import dev.modelregistry.spi.LineageRecord;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ final class LineageSql {
 
     /** {@code (a, b) IN ((?, ?), ...)} with {@code n} rows. */
     private static String in(String a, String b, int n) {
-        return "(" + a + ", " + b + ") IN (" + String.join(", ", java.util.Collections.nCopies(n, "(?, ?)")) + ")";
+        return "(" + a + ", " + b + ") IN (" + String.join(", ", Collections.nCopies(n, "(?, ?)")) + ")";
     }
 
     private static Query bindRefs(Query query, List<VersionRef> refs) {

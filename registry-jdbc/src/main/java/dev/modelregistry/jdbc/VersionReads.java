@@ -13,9 +13,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,8 +213,8 @@ final class VersionReads {
      * handful of statement texts serve every size and the databases' statement caches hold them. PostgreSQL
      * gets two arrays instead, one statement text for every size, which it plans once.
      */
-    static List<VersionRecord> of(Handle h, Dialect dialect, java.util.Collection<VersionRef> wanted) {
-        List<VersionRef> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(wanted));
+    static List<VersionRecord> of(Handle h, Dialect dialect, Collection<VersionRef> wanted) {
+        List<VersionRef> distinct = new ArrayList<>(new LinkedHashSet<>(wanted));
         List<VersionRecord> records = new ArrayList<>(distinct.size());
         if (dialect == Dialect.POSTGRESQL) {
             Query query = h.createQuery(select("(model_name, version_number) IN (SELECT * FROM"
