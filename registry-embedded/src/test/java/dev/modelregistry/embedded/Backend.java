@@ -1,6 +1,9 @@
 package dev.modelregistry.embedded;
 
 import dev.modelregistry.Registry;
+import dev.modelregistry.access.AccessPolicy;
+import dev.modelregistry.access.Principal;
+import dev.modelregistry.access.Subject;
 import dev.modelregistry.core.Registries;
 import dev.modelregistry.core.RegistryBuilder;
 import dev.modelregistry.fs.FileSystemArtifactStore;
@@ -53,6 +56,17 @@ record Backend(Path root, String jdbcUrl, String user, String password) {
             return EmbeddedRegistry.at(root).principal(principal).clock(clock).open();
         }
         return serverBuilder(principal).clock(clock).build();
+    }
+
+    /**
+     * Opens the registry like {@link #open(String)}, under access control: acting as
+     * {@code principal}, deciding by {@code policy}, with {@code admin} as configured administrator.
+     */
+    Registry open(Principal principal, AccessPolicy policy, Subject admin) {
+        if (isEmbedded()) {
+            return EmbeddedRegistry.at(root).principal(principal).accessPolicy(policy).admin(admin).open();
+        }
+        return serverBuilder(principal.id()).principal(principal).accessPolicy(policy).admin(admin).build();
     }
 
     private RegistryBuilder serverBuilder(String principal) {

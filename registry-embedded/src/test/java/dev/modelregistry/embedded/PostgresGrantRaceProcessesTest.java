@@ -1,0 +1,38 @@
+package dev.modelregistry.embedded;
+
+import dev.modelregistry.testkit.Databases;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Grants and revocations racing a worker's writes from other JVMs on a registry whose metadata is
+ * in a PostgreSQL schema and whose files are in a shared directory. Skipped without a server unless
+ * {@code CI=true}; see {@link Databases}.
+ */
+class PostgresGrantRaceProcessesTest extends GrantRaceProcessesContract {
+
+    private static Databases.Server server;
+    private Databases.Scratch schema;
+
+    @BeforeAll
+    static void requireServer() {
+        server = Databases.postgres();
+    }
+
+    @BeforeEach
+    void createSchema() {
+        schema = server.createScratch();
+    }
+
+    @Override
+    protected Backend backend() {
+        return Backend.server(schema.url(), server.user(), server.password(), dir.resolve("artifacts"));
+    }
+
+    @Override
+    protected void afterChildren() {
+        if (schema != null) {
+            schema.close();
+        }
+    }
+}
