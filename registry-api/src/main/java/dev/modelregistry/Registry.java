@@ -388,10 +388,12 @@ public interface Registry extends AutoCloseable {
     String principal();
 
     /**
-     * A view of this registry that acts as the user {@code principal}, without groups:
-     * {@code as(Principal.user(principal))}.
+     * A view of this registry that acts as {@code principal}, named as the journal names principals
+     * (a user by its name, a service as {@code service:<name>}), without groups:
+     * {@code as(Principal.parse(principal))}.
      *
-     * @throws InvalidInputException if {@code principal} is not a valid user name
+     * @throws InvalidInputException if {@code principal} is not a valid principal name
+     * @throws AccessDeniedException if this is a view whose principal may not act as others
      */
     default Registry as(String principal) {
         return as(Principal.parse(principal));
