@@ -150,6 +150,11 @@ final class ReferenceWatch implements Watch {
                     try {
                         deliver(cause);
                         due = false;
+                    } catch (dev.modelregistry.AccessDeniedException e) {
+                        // The principal lost access: trying again would only journal denial after denial.
+                        LOG.warn("Watch of {} stops: {}", reference, e.getMessage());
+                        close();
+                        return;
                     } catch (RuntimeException e) {
                         if (stopping()) {
                             return;
