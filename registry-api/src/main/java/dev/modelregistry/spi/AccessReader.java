@@ -16,6 +16,15 @@ public interface AccessReader {
     /** The grants held by any of {@code subjects}, on any scope. */
     List<Grant> grantsOf(Collection<dev.modelregistry.access.Subject> subjects);
 
+    /**
+     * The grants held by any of {@code subjects} on a scope that {@linkplain Scope#covers(Scope) covers}
+     * {@code scope}: the registry, the namespace of a model, the model itself. A write's access check
+     * reads these, so a store should read them through the key rather than all of a principal's grants.
+     */
+    default List<Grant> grantsOf(Collection<Subject> subjects, Scope scope) {
+        return grantsOf(subjects).stream().filter(g -> g.scope().covers(scope)).toList();
+    }
+
     /** The grants on exactly {@code scope}. */
     List<Grant> grantsOn(Scope scope);
 

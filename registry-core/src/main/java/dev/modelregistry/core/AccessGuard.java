@@ -54,10 +54,22 @@ final class AccessGuard {
 
     private final Settings settings;
     private final Principal principal;
+    /** The principal's subjects, built once: every check looks its grants up by them. */
+    private final Set<Subject> subjects;
+    /** The registry-wide ADMIN grants the principal holds by configuration. */
+    private final List<Grant> adminGrants;
 
     AccessGuard(Settings settings, Principal principal) {
         this.settings = settings;
         this.principal = Objects.requireNonNull(principal, "principal");
+        this.subjects = principal.subjects();
+        List<Grant> admin = new ArrayList<>();
+        for (Subject s : principal.subjects()) {
+            if (settings.admins().contains(s)) {
+                admin.add(new Grant(s, Role.ADMIN, Scope.registry()));
+            }
+        }
+        this.adminGrants = List.copyOf(admin);
     }
 
     AccessGuard as(Principal other) {
@@ -97,7 +109,7 @@ final class AccessGuard {
         if (!enforced()) {
             return null;
         }
-        AccessDecision decision = decide(action, scope, settings.cache().fresh(principal.subjects()));
+        AccessDecision decision = decide(action, scope, settings.cache().freshCovering(subjects, scope));
         if (!decision.allowed()) {
             throw deny(action, scope, target, decision.reason());
         }
@@ -113,10 +125,10 @@ final class AccessGuard {
      * @throws AccessDeniedException if it is not allowed, after journaling the attempt
      */
     void check(Action action, Scope scope, Target target) {
-        if (!enforced() || decide(action, scope, settings.cache().of(principal.subjects())).allowed()) {
+        if (!enforced() || decide(action, scope, settings.cache().covering(subjects, scope)).allowed()) {
             return;
         }
-        AccessDecision fresh = decide(action, scope, settings.cache().fresh(principal.subjects()));
+        AccessDecision fresh = decide(action, scope, covering(settings.cache().fresh(subjects), scope));
         if (!fresh.allowed()) {
             throw deny(action, scope, target, fresh.reason());
         }
@@ -146,7 +158,7 @@ final class AccessGuard {
 
     /** Whether the action is allowed, on recently read grants; records nothing. */
     boolean allows(Action action, Scope scope) {
-        return !enforced() || decide(action, scope, settings.cache().of(principal.subjects())).allowed();
+        return !enforced() || decide(action, scope, settings.cache().covering(subjects, scope)).allowed();
     }
 
     /** Whether the principal may read the model, on recently read grants; records nothing. */
@@ -177,7 +189,7 @@ final class AccessGuard {
         if (!enforced() || !byGrants()) {
             return new Readable(true, List.of());
         }
-        List<Grant> grants = withAdmins(settings.cache().of(principal.subjects()));
+        List<Grant> grants = withAdmins(settings.cache().of(subjects));
         List<Scope> scopes = new ArrayList<>();
         for (Grant g : grants) {
             if (g.scope().kind() == Scope.Kind.REGISTRY) {
@@ -190,7 +202,7 @@ final class AccessGuard {
 
     /** The grants that apply to the principal: those the store holds and, if it is one, its configured administrator's. */
     List<Grant> grants() {
-        List<Grant> all = withAdmins(settings.cache().fresh(principal.subjects()));
+        List<Grant> all = withAdmins(settings.cache().fresh(subjects));
         Collections.sort(all);
         return List.copyOf(all);
     }
@@ -200,27 +212,36 @@ final class AccessGuard {
         settings.cache().clear();
     }
 
-    private AccessDecision decide(Action action, Scope scope, List<Grant> stored) {
-        List<Grant> covering = new ArrayList<>();
-        for (Grant g : withAdmins(stored)) {
-            if (g.scope().covers(scope)) {
-                covering.add(g);
-            }
+    /**
+     * Asks the policy, with {@code covering} (the stored grants of the principal's subjects on a scope
+     * that covers {@code scope}) and the principal's configured ADMIN grants.
+     */
+    private AccessDecision decide(Action action, Scope scope, List<Grant> covering) {
+        List<Grant> grants = covering;
+        if (!adminGrants.isEmpty()) {
+            grants = new ArrayList<>(covering);
+            grants.addAll(adminGrants);
         }
-        AccessDecision decision = settings.policy().decide(new AccessRequest(principal, action, scope, covering));
+        AccessDecision decision = settings.policy().decide(new AccessRequest(principal, action, scope, grants));
         if (decision == null) {
             throw new IllegalStateException("the access policy " + settings.policy() + " decided nothing");
         }
         return decision;
     }
 
-    private List<Grant> withAdmins(List<Grant> stored) {
-        List<Grant> all = new ArrayList<>(stored);
-        for (Subject s : principal.subjects()) {
-            if (settings.admins().contains(s)) {
-                all.add(new Grant(s, Role.ADMIN, Scope.registry()));
+    private static List<Grant> covering(List<Grant> stored, Scope scope) {
+        List<Grant> covering = new ArrayList<>();
+        for (Grant g : stored) {
+            if (g.scope().covers(scope)) {
+                covering.add(g);
             }
         }
+        return covering;
+    }
+
+    private List<Grant> withAdmins(List<Grant> stored) {
+        List<Grant> all = new ArrayList<>(stored);
+        all.addAll(adminGrants);
         return all;
     }
 

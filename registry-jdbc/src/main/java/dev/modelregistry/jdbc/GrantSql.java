@@ -35,6 +35,30 @@ final class GrantSql {
                 .map(GRANT).list());
     }
 
+    /** The grants of {@code subjects} on the scopes that cover {@code scope}, by the primary key. */
+    static List<Grant> covering(Handle h, Collection<Subject> subjects, Scope scope) {
+        if (subjects.isEmpty()) {
+            return List.of();
+        }
+        return sorted(h.createQuery("SELECT subject, scope, role FROM grants WHERE subject IN (<subjects>)"
+                        + " AND scope IN (<scopes>)")
+                .bindList("subjects", subjects.stream().map(Subject::toString).toList())
+                .bindList("scopes", covers(scope).stream().map(Scope::toString).toList())
+                .map(GRANT).list());
+    }
+
+    /** Every scope that covers {@code scope}: the registry, a model's namespace if it has one, the scope itself. */
+    private static List<Scope> covers(Scope scope) {
+        List<Scope> all = new ArrayList<>(List.of(Scope.registry()));
+        if (scope.kind() == Scope.Kind.MODEL && Scope.namespaceOf(scope.name()).kind() == Scope.Kind.NAMESPACE) {
+            all.add(Scope.namespaceOf(scope.name()));
+        }
+        if (scope.kind() != Scope.Kind.REGISTRY) {
+            all.add(scope);
+        }
+        return all;
+    }
+
     static List<Grant> on(Handle h, Scope scope) {
         return sorted(h.createQuery("SELECT subject, scope, role FROM grants WHERE scope = :scope")
                 .bind("scope", scope.toString()).map(GRANT).list());

@@ -509,6 +509,13 @@ public final class JdbcMetadataStore implements MetadataStore {
 
     /** {@inheritDoc} */
     @Override
+    public List<Grant> grantsOf(Collection<Subject> subjects,
+                                                         Scope scope) {
+        return read("read the grants of " + subjects + " covering " + scope, h -> GrantSql.covering(h, subjects, scope));
+    }
+
+    /** {@inheritDoc} */
+    @Override
     public List<Grant> grantsOn(Scope scope) {
         return read("read the grants on " + scope, h -> GrantSql.on(h, scope));
     }

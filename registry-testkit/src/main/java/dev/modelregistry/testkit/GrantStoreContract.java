@@ -67,6 +67,15 @@ public abstract class GrantStoreContract {
         assertThat(store().grantsOn(Scope.model("risk/fraud"))).containsExactly(ALICE_READS, aliceOwns);
         assertThat(store().grantsOn(Scope.namespace("risk"))).containsExactly(TEAM_PROMOTES);
         assertThat(store().grantsOn(Scope.registry())).containsExactly(OPS_ADMIN);
+        List<Subject> all = List.of(Subject.user("alice"), Subject.group("risk"), Subject.service("ops"));
+        assertThat(store().grantsOf(all, Scope.model("risk/fraud")))
+                .containsExactly(ALICE_READS, aliceOwns, TEAM_PROMOTES, OPS_ADMIN);
+        assertThat(store().grantsOf(all, Scope.model("risk/other"))).containsExactly(TEAM_PROMOTES, OPS_ADMIN);
+        assertThat(store().grantsOf(all, Scope.model("riskier/fraud"))).containsExactly(OPS_ADMIN);
+        assertThat(store().grantsOf(all, Scope.namespace("risk"))).containsExactly(TEAM_PROMOTES, OPS_ADMIN);
+        assertThat(store().grantsOf(all, Scope.registry())).containsExactly(OPS_ADMIN);
+        assertThat(store().grantsOf(List.of(Subject.user("alice")), Scope.model("risk/fraud")))
+                .containsExactly(ALICE_READS, aliceOwns);
     }
 
     @Test
