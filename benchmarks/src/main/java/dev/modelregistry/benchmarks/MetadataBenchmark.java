@@ -1,6 +1,7 @@
 package dev.modelregistry.benchmarks;
 
 import dev.modelregistry.Registry;
+import dev.modelregistry.access.AccessPolicy;
 import dev.modelregistry.core.InMemoryArtifactStore;
 import dev.modelregistry.core.Registries;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,9 +53,15 @@ public final class MetadataBenchmark {
         Set<String> skipped = new LinkedHashSet<>();
         Map<Long, Latencies> fsyncs = new LinkedHashMap<>();
         Map<String, String> plans = new LinkedHashMap<>();
+        List<AccessReport.Result> access = new ArrayList<>();
+        Set<String> grantNotes = new LinkedHashSet<>();
         try (Workspace workspace = new Workspace(options.workDir().resolve("metadata"))) {
             for (long versions : options.scales()) {
                 SyntheticCatalog catalog = catalog(versions, options.versionsPerModel());
+                SyntheticGrants grants = options.access() ? new SyntheticGrants(catalog) : null;
+                if (grants != null) {
+                    grantNotes.add(MetadataOptions.human(versions) + ": " + grants);
+                }
                 List<TargetDatabase> targets = new ArrayList<>();
                 try {
                     Map<TargetDatabase, MetadataRun.Load> loads = new LinkedHashMap<>();
@@ -63,19 +72,21 @@ public final class MetadataBenchmark {
                             continue;
                         }
                         targets.add(target.get());
-                        MetadataRun.Load load = MetadataRun.load(target.get(), catalog, options.loadThreads());
+                        MetadataRun.Load load = MetadataRun.load(target.get(), catalog, options.loadThreads(),
+                                grants);
                         loads.put(target.get(), load);
                         settings.add(load.settings());
                     }
                     try (FsyncProbe fsync = new FsyncProbe(workspace.root())) {
-                        results.addAll(measure(loads, catalog, options, fsync, plans));
+                        results.addAll(measure(loads, catalog, grants, options, fsync, plans, access));
                         fsyncs.put(versions, fsync.latencies());
                     }
                 } finally {
                     targets.forEach(TargetDatabase::close);
                 }
             }
-            String report = report(options, workspace.root(), results, fsyncs, settings, skipped, plans);
+            String report = report(options, workspace.root(), results, fsyncs, settings, skipped, plans)
+                    + accessReport(options, access, grantNotes);
             System.out.println(report);
             save(options.outDir(), report);
         }
@@ -86,15 +97,20 @@ public final class MetadataBenchmark {
      * the reference fsync in every timed round of registrations.
      */
     private static List<MetadataRun.Result> measure(Map<TargetDatabase, MetadataRun.Load> loads,
-                                                    SyntheticCatalog catalog, MetadataOptions options,
-                                                    FsyncProbe fsync, Map<String, String> plans) {
+                                                    SyntheticCatalog catalog, SyntheticGrants grants,
+                                                    MetadataOptions options, FsyncProbe fsync,
+                                                    Map<String, String> plans, List<AccessReport.Result> access) {
         List<Registry> registries = new ArrayList<>();
         String scale = MetadataOptions.human(catalog.totalVersions());
         try {
             Progress.note(MetadataOptions.human(catalog.totalVersions()) + ": working out the expected search pages");
             List<List<SearchOps.Variant>> searches = SearchOps.prepare(catalog);
             List<MetadataOps> ops = new ArrayList<>();
+            List<List<SearchOps.Variant>> guardedSearches = grants == null ? null
+                    : SearchOps.prepare(catalog, grants::mayRead, grants.readableModels().length);
             Map<String, dev.modelregistry.jdbc.JdbcMetadataStore> stores = new LinkedHashMap<>();
+            // per database, for the access variant: the open registry's ops on the guarded one's models, and the guarded one's
+            List<MetadataOps[]> pairs = new ArrayList<>();
             for (TargetDatabase target : loads.keySet()) {
                 InMemoryArtifactStore artifacts = new InMemoryArtifactStore();
                 catalog.storeBlobs(artifacts);
@@ -104,7 +120,23 @@ public final class MetadataBenchmark {
                         .principal("bench").build();
                 registries.add(registry);
                 ops.add(new MetadataOps(registry, catalog, searches));
+                if (grants != null) {
+                    // a second registry on the same store, as the guarded principal
+                    Registry guarded = Registries.builder().metadataStore(store).artifactStore(artifacts)
+                            .accessPolicy(AccessPolicy.grants()).principal(SyntheticGrants.principal()).build();
+                    registries.add(guarded);
+                    Set<MetadataOps.Op> lookups = EnumSet.of(MetadataOps.Op.RESOLVE_VERSION,
+                            MetadataOps.Op.RESOLVE_STAGE, MetadataOps.Op.REGISTER);
+                    Set<MetadataOps.Op> all = EnumSet.copyOf(lookups);
+                    AccessReport.OPS.forEach(all::add);
+                    pairs.add(new MetadataOps[] {
+                        new MetadataOps(registry, catalog, searches, lookups, grants.readableModels(),
+                                grants.writableModels()),
+                        new MetadataOps(guarded, catalog, guardedSearches, all, grants.readableModels(),
+                                grants.writableModels())});
+                }
             }
+            pairs.forEach(p -> ops.addAll(List.of(p)));
             Progress.note(scale + ": warming up, " + options.warmup() + " rounds on each database");
             ops.forEach(o -> o.warmUp(options.warmup()));
             for (MetadataOps.Op op : MetadataOps.Op.values()) {
@@ -134,9 +166,23 @@ public final class MetadataBenchmark {
             List<MetadataRun.Result> results = new ArrayList<>();
             int i = 0;
             for (Map.Entry<TargetDatabase, MetadataRun.Load> e : loads.entrySet()) {
-                MetadataOps o = ops.get(i++);
+                MetadataOps o = ops.get(i);
                 results.add(new MetadataRun.Result(e.getKey().name(), catalog.totalVersions(), catalog.models(),
                         e.getValue(), o.latencies(), o.bestRoundMedians()));
+                if (grants != null) {
+                    MetadataOps[] pair = pairs.get(i);
+                    Map<MetadataOps.Op, Latencies> open = new EnumMap<>(MetadataOps.Op.class);
+                    Map<MetadataOps.Op, Long> openBest = new EnumMap<>(MetadataOps.Op.class);
+                    for (MetadataOps.Op op : AccessReport.OPS) {
+                        // searches: the same queries on the open registry, unrestricted; the rest on the same models
+                        MetadataOps source = op.search != null ? o : pair[0];
+                        open.put(op, source.latencies().get(op));
+                        openBest.put(op, source.bestRoundMedians().get(op));
+                    }
+                    access.add(new AccessReport.Result(e.getKey().name(), catalog.totalVersions(), open,
+                            pair[1].latencies(), openBest, pair[1].bestRoundMedians()));
+                }
+                i++;
             }
             return results;
         } finally {
@@ -160,6 +206,24 @@ public final class MetadataBenchmark {
             default -> throw new IllegalArgumentException("unknown database " + database
                     + " in bench.databases; use h2 and/or postgresql");
         };
+    }
+
+    private static String accessReport(MetadataOptions options, List<AccessReport.Result> access,
+                                       Set<String> grantNotes) {
+        if (access.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n## Access control\n\n");
+        grantNotes.forEach(n -> out.append("- ").append(n).append('\n'));
+        out.append(String.format(Locale.ROOT, "%nA second registry on each database's store, with"
+                + " `accessPolicy(AccessPolicy.grants())` and that principal, timed in the same %d rounds as the"
+                + " open one (same counts). Lookups and registrations: the open registry repeats the guarded one's"
+                + " sequence (the same readable and writable models, in the same order). Searches: the same"
+                + " queries on the open registry, unrestricted; the guarded pages hold the readable matches only"
+                + " (checked against the catalog), and its paging query reads page 100 of smaller pages.%n%n",
+                ROUNDS));
+        out.append(new AccessReport(access).table()).append('\n');
+        return out.toString();
     }
 
     private static String report(MetadataOptions options, Path workDir, List<MetadataRun.Result> results,

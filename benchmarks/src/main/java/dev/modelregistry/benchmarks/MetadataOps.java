@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,13 +67,31 @@ final class MetadataOps {
     private final Map<Op, SplittableRandom> randoms = new EnumMap<>(Op.class);
     private final Map<Op, Latencies> latencies = new EnumMap<>(Op.class);
     private final Map<Op, Long> bestRoundMedians = new EnumMap<>(Op.class);
+    private final Set<Op> runs;
+    /** The models lookups and registrations draw from; null for every model of the catalog. */
+    private final int[] readModels;
+    private final int[] writeModels;
     private long registrations;
 
     MetadataOps(Registry registry, SyntheticCatalog catalog, List<List<SearchOps.Variant>> searches) {
+        this(registry, catalog, searches, EnumSet.allOf(Op.class), null, null);
+    }
+
+    /**
+     * Operations on some of the catalog only, for the access-control variant: only {@code runs} run
+     * (the others are no-ops), lookups draw their models from {@code readModels} and registrations from
+     * {@code writeModels} (both null for every model), so that a guarded registry is only asked what
+     * its principal may do, and an open one the same questions in the same order.
+     */
+    MetadataOps(Registry registry, SyntheticCatalog catalog, List<List<SearchOps.Variant>> searches, Set<Op> runs,
+                int[] readModels, int[] writeModels) {
         this.registry = registry;
         this.catalog = catalog;
         this.lineage = new SyntheticLineage(catalog);
         this.searches = new SearchOps(registry, searches);
+        this.runs = Set.copyOf(runs);
+        this.readModels = readModels == null ? null : readModels.clone();
+        this.writeModels = writeModels == null ? null : writeModels.clone();
         for (Op op : Op.values()) {
             randoms.put(op, new SplittableRandom(20240601L + op.ordinal()));
             latencies.put(op, new Latencies(1024));
@@ -102,20 +121,24 @@ final class MetadataOps {
         for (int i = 0; i < count; i++) {
             resolveVersion(random);
             resolveStage(random);
-            if (i % 10 == 0) {
+            if (i % 10 == 0 && runs.contains(Op.LIST)) {
                 list(random);
                 upstream(random);
             }
             if (i % 50 == 0) {
-                impact(random).run();
+                if (runs.contains(Op.IMPACT)) {
+                    impact(random).run();
+                }
                 for (SearchOps.Kind kind : SearchOps.Kind.values()) {
-                    if (kind != SearchOps.Kind.DEEP_PAGE) {
+                    if (kind != SearchOps.Kind.DEEP_PAGE && runs.contains(Op.SEARCH_TAG_METRIC)) {
                         searches.run(kind, random);
                     }
                 }
             }
         }
-        searches.walkToDeepPages();
+        if (runs.contains(Op.SEARCH_DEEP_PAGE)) {
+            searches.walkToDeepPages();
+        }
         try (InputStream in = registry.open(registry.version(SyntheticCatalog.modelName(0), 1).orElseThrow(),
                 "model.onnx")) {
             in.readAllBytes();
@@ -126,6 +149,9 @@ final class MetadataOps {
 
     /** Runs {@code op} {@code count} times as one round; {@code timed} adds the latencies to the results. */
     void run(Op op, int count, boolean timed) {
+        if (!runs.contains(op)) {
+            return;
+        }
         SplittableRandom random = randoms.get(op);
         Latencies round = new Latencies(count);
         for (int i = 0; i < count; i++) {
@@ -148,19 +174,28 @@ final class MetadataOps {
         }
     }
 
+    /** Whether {@code op} runs here. */
+    boolean runs(Op op) {
+        return runs.contains(op);
+    }
+
     private String randomModel(SplittableRandom random) {
         return SyntheticCatalog.modelName(random.nextInt(catalog.models()));
     }
 
+    private String randomModel(SplittableRandom random, int[] pool) {
+        return pool == null ? randomModel(random) : SyntheticCatalog.modelName(pool[random.nextInt(pool.length)]);
+    }
+
     private void resolveVersion(SplittableRandom random) {
-        String model = randomModel(random);
+        String model = randomModel(random, readModels);
         int number = 1 + random.nextInt(catalog.versionsPerModel());
         ModelVersion v = registry.version(model, number).orElseThrow(() -> missing(model + " v" + number));
         check(v.version() == number && v.params().size() == 4 && !v.files().isEmpty(), v);
     }
 
     private void resolveStage(SplittableRandom random) {
-        String model = randomModel(random);
+        String model = randomModel(random, readModels);
         ModelVersion v = registry.find(model, StandardStage.PRODUCTION)
                 .orElseThrow(() -> missing(model + "@PRODUCTION"));
         check(v.version() == catalog.versionsPerModel() - 2, v);
@@ -215,7 +250,7 @@ final class MetadataOps {
         long serial = registrations++;
         byte[] content = String.format(Locale.ROOT, "bench registration %045d", serial)
                 .getBytes(StandardCharsets.US_ASCII);
-        ModelVersion v = registry.register(randomModel(random))
+        ModelVersion v = registry.register(randomModel(random, writeModels))
                 .content("model.onnx", content)
                 .param("max_depth", "6")
                 .param("learning_rate", "0.05")

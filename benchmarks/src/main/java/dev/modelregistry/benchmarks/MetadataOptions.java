@@ -24,12 +24,14 @@ import java.util.Locale;
  * @param warmup           untimed rounds of both resolutions (and a listing every tenth round) on
  *                         each database before anything is timed ({@code bench.warmup}, default 5,000);
  *                         each operation also runs an untimed tenth of its count before its timed runs
+ * @param access           also measure a registry under access control side by side with the open one, on the
+ *                         same database after {@link SyntheticGrants} are stored ({@code bench.access}, default false)
  * @param workDir          where H2 databases are written, deleted afterwards ({@code bench.dir})
  * @param outDir           where the Markdown report is saved ({@code bench.out})
  */
 record MetadataOptions(List<String> databases, List<Long> scales, int versionsPerModel, int lookups,
                        int registers, int lists, int impacts, int upstreams, int searches, int loadThreads, int warmup,
-                       Path workDir, Path outDir) {
+                       boolean access, Path workDir, Path outDir) {
 
     static MetadataOptions fromSystemProperties() {
         return new MetadataOptions(
@@ -44,6 +46,7 @@ record MetadataOptions(List<String> databases, List<Long> scales, int versionsPe
                 Integer.parseInt(System.getProperty("bench.searches", "200")),
                 Math.max(1, Integer.parseInt(System.getProperty("bench.loadThreads", "2"))),
                 Integer.parseInt(System.getProperty("bench.warmup", "5000")),
+                Boolean.parseBoolean(System.getProperty("bench.access", "false")),
                 Path.of(System.getProperty("bench.dir", "target/bench-work")).toAbsolutePath(),
                 Path.of(System.getProperty("bench.out", "target/bench-results")).toAbsolutePath());
     }

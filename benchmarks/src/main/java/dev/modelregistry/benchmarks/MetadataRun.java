@@ -43,6 +43,12 @@ final class MetadataRun {
     }
 
     static Load load(TargetDatabase target, SyntheticCatalog catalog, int threads) throws SQLException {
+        return load(target, catalog, threads, null);
+    }
+
+    /** Loads the catalog and, unless null, stores {@code grants} too. */
+    static Load load(TargetDatabase target, SyntheticCatalog catalog, int threads, SyntheticGrants grants)
+            throws SQLException {
         String before = MachineLoad.oneMinute();
         String name = target.name() + " " + MetadataOptions.human(catalog.totalVersions());
         Progress.note(name + ": creating the schema");
@@ -57,6 +63,10 @@ final class MetadataRun {
         long analyzeNanos;
         String settings;
         try (Connection c = target.connectForLoading()) {
+            if (grants != null) {
+                Progress.note(name + ": storing " + grants.grants().size() + " grants");
+                grants.insert(c);
+            }
             Progress.note(name + ": updating statistics");
             start = System.nanoTime();
             target.analyze(c);

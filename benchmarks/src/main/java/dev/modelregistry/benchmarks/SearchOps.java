@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -63,6 +64,15 @@ final class SearchOps {
 
     /** The variants of every kind with their expected pages, from one pass over the catalog; costs a few seconds at 1M. */
     static List<List<Variant>> prepare(SyntheticCatalog catalog) {
+        return prepare(catalog, m -> true, catalog.models());
+    }
+
+    /**
+     * The same queries (the same variants) as a principal sees them that may read only the models
+     * {@code readable} accepts, {@code readableModels} of them: each page holds the readable matches
+     * only, and the paging query's pages are smaller, so that its 100th page still exists.
+     */
+    static List<List<Variant>> prepare(SyntheticCatalog catalog, IntPredicate readable, int readableModels) {
         SplittableRandom random = new SplittableRandom(20261204L);
         List<Expectation> all = new ArrayList<>();
         List<List<Expectation>> byKind = new ArrayList<>();
@@ -70,13 +80,16 @@ final class SearchOps {
             List<Expectation> kinds = new ArrayList<>();
             int count = kind == Kind.STAGE || kind == Kind.DEEP_PAGE ? 1 : VARIANTS;
             for (int i = 0; i < count; i++) {
-                kinds.add(expectation(kind, catalog, random));
+                kinds.add(expectation(kind, catalog, readableModels, random));
             }
             byKind.add(kinds);
             all.addAll(kinds);
         }
         int per = catalog.versionsPerModel();
         for (int m = 0; m < catalog.models(); m++) {
+            if (!readable.test(m)) {
+                continue;
+            }
             for (int n = 1; n <= per; n++) {
                 Row row = new Row(catalog, m, n);
                 for (Expectation e : all) {
@@ -91,7 +104,8 @@ final class SearchOps {
         return prepared;
     }
 
-    private static Expectation expectation(Kind kind, SyntheticCatalog catalog, SplittableRandom random) {
+    private static Expectation expectation(Kind kind, SyntheticCatalog catalog, int readableModels,
+                                           SplittableRandom random) {
         return switch (kind) {
             case TAG_METRIC -> {
                 String batch = "batch-" + random.nextInt(SyntheticCatalog.BATCHES);
@@ -119,8 +133,8 @@ final class SearchOps {
             }
             case DEEP_PAGE -> {
                 // one PRODUCTION version per model: pages of 100 at 10,000 models, smaller ones on a small catalog
-                int size = Math.min(PAGE, Math.max(1, catalog.models() / DEEP_PAGE));
-                int pages = Math.min(DEEP_PAGE, catalog.models() / size);
+                int size = Math.min(PAGE, Math.max(1, readableModels / DEEP_PAGE));
+                int pages = Math.min(DEEP_PAGE, readableModels / size);
                 yield new Expectation(SearchQuery.where("stage = 'PRODUCTION'").limit(size),
                         r -> r.stage == StandardStage.PRODUCTION, pages - 1);
             }
