@@ -24,7 +24,10 @@ public final class Limits {
     public static final int PATH_SEGMENT_LENGTH = 255;
     /** Most files in one version. */
     public static final int FILES = 100_000;
-    /** Longest principal (actor) name. */
+    /**
+     * Longest principal (actor) name, and longest id a principal is journaled by: a service's id,
+     * {@code service:name}, must fit too, so a service's name is at most 120 characters.
+     */
     public static final int PRINCIPAL_LENGTH = 128;
     /** Longest alias, in characters. */
     public static final int ALIAS_LENGTH = 64;

@@ -26,12 +26,16 @@ public record Principal(Kind kind, String name, Set<String> groups) {
 
     /**
      * @throws dev.modelregistry.InvalidInputException if the name or a group is blank, longer than
-     *         {@link dev.modelregistry.Limits#PRINCIPAL_LENGTH}, holds control or invisible characters or
-     *         {@code :}, or there are more than 256 groups
+     *         {@link dev.modelregistry.Limits#PRINCIPAL_LENGTH} (for a service, if its {@link #id()} is),
+     *         holds control, invisible or separator characters other than a space or {@code :}, or
+     *         there are more than 256 groups
      */
     public Principal {
         Objects.requireNonNull(kind, "kind");
         Names.check(kind == Kind.USER ? "user name" : "service name", name);
+        if (kind == Kind.SERVICE) {
+            Names.checkService(name);
+        }
         Objects.requireNonNull(groups, "groups");
         if (groups.size() > 256) {
             throw new dev.modelregistry.InvalidInputException("groups of " + name, groups.size() + " groups",

@@ -25,6 +25,9 @@ public record Subject(Kind kind, String name) implements Comparable<Subject> {
     public Subject {
         Objects.requireNonNull(kind, "kind");
         Names.check(kind.name().toLowerCase(java.util.Locale.ROOT) + " name", name);
+        if (kind == Kind.SERVICE) {
+            Names.checkService(name);
+        }
     }
 
     /** One user. */

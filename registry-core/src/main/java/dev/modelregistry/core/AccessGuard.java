@@ -26,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Access control for one principal (docs/ACCESS.md): asks the policy before every operation, with
@@ -35,6 +37,8 @@ import java.util.function.Supplier;
  * check passes and nothing is recorded. Immutable and thread-safe.
  */
 final class AccessGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessGuard.class);
 
     /** What every guard of one registry shares. */
     record Settings(AccessPolicy policy, Set<Subject> admins, GrantCache cache, Writer writer,
@@ -128,7 +132,7 @@ final class AccessGuard {
         if (!enforced() || decide(action, scope, settings.cache().covering(subjects, scope)).allowed()) {
             return;
         }
-        AccessDecision fresh = decide(action, scope, covering(settings.cache().fresh(subjects), scope));
+        AccessDecision fresh = decide(action, scope, settings.cache().fresh(subjects));
         if (!fresh.allowed()) {
             throw deny(action, scope, target, fresh.reason());
         }
@@ -213,15 +217,19 @@ final class AccessGuard {
     }
 
     /**
-     * Asks the policy, with {@code covering} (the stored grants of the principal's subjects on a scope
-     * that covers {@code scope}) and the principal's configured ADMIN grants.
+     * Asks the policy, with those of {@code stored} that belong to one of the principal's subjects and
+     * cover {@code scope}, and the principal's configured ADMIN grants. The filter is the guard's own,
+     * not left to the store: a database whose comparison ignores case or accents would otherwise hand
+     * {@code user:ALICE} the grants of {@code user:alice}.
      */
-    private AccessDecision decide(Action action, Scope scope, List<Grant> covering) {
-        List<Grant> grants = covering;
-        if (!adminGrants.isEmpty()) {
-            grants = new ArrayList<>(covering);
-            grants.addAll(adminGrants);
+    private AccessDecision decide(Action action, Scope scope, List<Grant> stored) {
+        List<Grant> grants = new ArrayList<>(stored.size() + adminGrants.size());
+        for (Grant g : stored) {
+            if (subjects.contains(g.subject()) && g.scope().covers(scope)) {
+                grants.add(g);
+            }
         }
+        grants.addAll(adminGrants);
         AccessDecision decision = settings.policy().decide(new AccessRequest(principal, action, scope, grants));
         if (decision == null) {
             throw new IllegalStateException("the access policy " + settings.policy() + " decided nothing");
@@ -229,18 +237,14 @@ final class AccessGuard {
         return decision;
     }
 
-    private static List<Grant> covering(List<Grant> stored, Scope scope) {
-        List<Grant> covering = new ArrayList<>();
+    /** The grants of {@code stored} that belong to one of the principal's subjects, and its configured ADMIN grants. */
+    private List<Grant> withAdmins(List<Grant> stored) {
+        List<Grant> all = new ArrayList<>(stored.size() + adminGrants.size());
         for (Grant g : stored) {
-            if (g.scope().covers(scope)) {
-                covering.add(g);
+            if (subjects.contains(g.subject())) {
+                all.add(g);
             }
         }
-        return covering;
-    }
-
-    private List<Grant> withAdmins(List<Grant> stored) {
-        List<Grant> all = new ArrayList<>(stored);
         all.addAll(adminGrants);
         return all;
     }
@@ -251,7 +255,10 @@ final class AccessGuard {
                 && settings.admins().contains(g.subject())).map(Grant::subject).orElse(null);
     }
 
-    /** Journals a denied attempt and returns the exception to throw. */
+    /**
+     * Journals a denied attempt and returns the exception to throw. If the journal cannot take the
+     * entry, the failure is logged as an error and attached to the exception as suppressed.
+     */
     AccessDeniedException deny(Action action, Scope scope, Target target, String reason) {
         AccessDeniedException denied = new AccessDeniedException(principal.id(), action, scope.toString(), reason);
         try {
@@ -259,6 +266,8 @@ final class AccessGuard {
                     List.of(), List.of(), List.of(EntryDraft.of(Operations.ACCESS_DENIED, target,
                             AccessDetails.denied(action, scope, reason)))));
         } catch (RuntimeException e) {
+            // The operation stays denied; the missing audit entry must not pass unnoticed.
+            LOG.error("Could not journal the denial of {} on {} to {}", action, scope, principal.id(), e);
             denied.addSuppressed(e);
         }
         return denied;

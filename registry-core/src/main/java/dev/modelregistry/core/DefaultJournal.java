@@ -99,25 +99,33 @@ final class DefaultJournal implements Journal {
         });
     }
 
+    /**
+     * Reads on past the entries the principal may not see until the page is full or the journal
+     * ends. What it returns, {@code next} included, depends only on the entries it shows, so that a
+     * query cannot tell whether hidden entries match it; a query naming a model the principal may
+     * not read is denied (and journaled as an attempt) whether or not the model exists.
+     */
     @Override
     public JournalPage query(JournalQuery query) {
         Objects.requireNonNull(query, "query");
         checkOpen.run();
         query.model().ifPresent(Validation::modelName);
+        query.model().ifPresent(guard::checkRead);
         List<JournalEntry> kept = new ArrayList<>();
-        long next = query.after();
+        long read = query.after();
         while (true) {
-            List<JournalEntry> read = store.journal(query.withAfter(next));
-            for (JournalEntry e : read) {
-                next = e.sequence();
+            List<JournalEntry> page = store.journal(query.withAfter(read));
+            for (JournalEntry e : page) {
+                read = e.sequence();
                 if (shown.test(e)) {
                     kept.add(e);
                     if (kept.size() == query.limit()) {
-                        return new JournalPage(kept, next, true);
+                        return new JournalPage(kept, read, true);
                     }
                 }
             }
-            if (read.size() < query.limit()) {
+            if (page.size() < query.limit()) {
+                long next = kept.isEmpty() ? query.after() : kept.get(kept.size() - 1).sequence();
                 return new JournalPage(kept, next, false);
             }
         }

@@ -10,6 +10,7 @@ import dev.modelregistry.lineage.Lineage;
 import dev.modelregistry.lineage.LineageDiff;
 import dev.modelregistry.lineage.LineageEdge;
 import dev.modelregistry.lineage.LineageGraph;
+import dev.modelregistry.lineage.ParentModel;
 import dev.modelregistry.lineage.Lineages;
 import dev.modelregistry.lineage.Relation;
 import dev.modelregistry.lineage.VersionNode;
@@ -184,8 +185,16 @@ final class DefaultLineages implements Lineages {
         return DatasetDigests.digest(Objects.requireNonNull(path, "path"));
     }
 
+    /**
+     * A version's recorded lineage as the principal may see it: without the parents in models it may
+     * not read, which the walks leave out too (docs/ACCESS.md).
+     */
     private Lineage read(VersionRef version) {
-        return LineageCodec.parse(metadata.lineages(List.of(version)).get(version));
+        Lineage recorded = LineageCodec.parse(metadata.lineages(List.of(version)).get(version));
+        List<ParentModel> parents = recorded.parents().stream()
+                .filter(p -> registry.guard().mayRead(p.version().model())).toList();
+        return parents.size() == recorded.parents().size() ? recorded
+                : new Lineage(recorded.datasets(), recorded.code(), recorded.run(), parents, recorded.environment());
     }
 
     private List<String> aliasesOf(VersionRef ref) {

@@ -51,9 +51,19 @@ class JournalVisibilityTest {
         assertThat(first.entries()).extracting(JournalEntry::sequence).containsExactly(1L, 2L);
         assertThat(first.more()).isTrue();
         assertThat(second.entries()).extracting(JournalEntry::sequence).containsExactly(9L);
-        assertThat(second.next()).as("the last entry read, though hidden").isEqualTo(10);
+        assertThat(second.next()).as("the last entry shown, not the hidden one read after it").isEqualTo(9);
         assertThat(second.more()).isFalse();
         assertThat(tested.get()).isEqualTo(10);
+    }
+
+    @Test
+    void aQueryThatMatchesOnlyHiddenEntriesAnswersAsIfThereWereNone() {
+        JournalPage hidden = journal.query(JournalQuery.all().withAfter(2).withPrincipal("bob"));
+        JournalPage none = journal.query(JournalQuery.all().withAfter(2).withPrincipal("nobody"));
+
+        assertThat(hidden).isEqualTo(none);
+        assertThat(hidden.next()).isEqualTo(2);
+        assertThat(hidden.more()).isFalse();
     }
 
     @Test

@@ -56,7 +56,8 @@ final class Migrations {
             script("V11__lineage.sql"),
             script("V12__search.sql"),
             script("V13__access.sql"),
-            script("V14__journal_query.sql"));
+            script("V14__journal_query.sql"),
+            script("V15__grants_collation.sql"));
 
     /** The version the schema is at once every step has run. */
     static final int LATEST = STEPS.get(STEPS.size() - 1).version();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.modelregistry.AccessDeniedException;
 import dev.modelregistry.InvalidInputException;
+import dev.modelregistry.Limits;
 import dev.modelregistry.Model;
 import dev.modelregistry.ModelNotFoundException;
 import dev.modelregistry.ModelVersion;
@@ -20,6 +21,7 @@ import dev.modelregistry.access.Scope;
 import dev.modelregistry.access.Subject;
 import dev.modelregistry.journal.JournalEntry;
 import dev.modelregistry.journal.JournalQuery;
+import dev.modelregistry.journal.Operations;
 import dev.modelregistry.lineage.Relation;
 import dev.modelregistry.search.Filter;
 import dev.modelregistry.search.Page;
@@ -81,6 +83,47 @@ public abstract class AccessScenariosContract extends AccessContract {
         assertThat(nobody.search().versions(SearchQuery.all().withTotal()).items()).isEmpty();
         assertThat(nobody.search().count(Filter.ALL)).isZero();
         assertThat(nobody.journal().after(0, 1_000)).isEmpty();
+    }
+
+    @Test
+    void aQueryOnAModelThePrincipalMayNotReadIsDeniedWhetherOrNotItExists() {
+        catalog();
+        Registry nobody = root.as(Principal.user("nobody"));
+
+        assertThatThrownBy(() -> nobody.journal().query(JournalQuery.all().withModel("risk/a")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("risk/a");
+        assertThatThrownBy(() -> nobody.journal().query(JournalQuery.all().withModel("risk/none")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("risk/none");
+        assertThat(nobody.journal().query(JournalQuery.all().withOperations(Operations.VERSION_REGISTERED)))
+                .isEqualTo(nobody.journal().query(JournalQuery.all().withOperations("no.such.operation")));
+    }
+
+    @Test
+    void aLineageNamesOnlyTheParentsThePrincipalMayRead() {
+        catalog();
+        root.access().grant(Subject.user("otto"), Role.READER, Scope.namespace("ops"));
+        Registry otto = root.as(Principal.user("otto"));
+        ModelVersion c = otto.latest("ops/c").orElseThrow();
+
+        assertThat(root.lineage().of(c.ref()).parents()).hasSize(1);
+        assertThat(otto.lineage().of(c.ref()).parents()).isEmpty();
+        assertThat(otto.lineage().modelCard(c.ref())).doesNotContain("risk/a");
+        assertThat(otto.lineage().diff(c.ref(), c.ref()).toString()).doesNotContain("risk/a");
+    }
+
+    @Test
+    void aPrincipalWhoseNameDiffersOnlyInCaseOrAccentsGetsNoneOfTheGrants() {
+        catalog();
+        root.access().grant(Subject.user("alice"), Role.PROMOTER, Scope.model("risk/a"));
+        root.access().grant(Subject.group("risk"), Role.READER, Scope.namespace("risk"));
+
+        for (Principal other : List.of(Principal.user("ALICE"), Principal.user("àlice"), Principal.user("x", "RISK"))) {
+            Registry r = root.as(other);
+            assertThat(r.models()).as(other.toString()).isEmpty();
+            assertThatThrownBy(() -> r.transition(a1, Stage.STAGING, "")).as(other.toString())
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(root.version(a1.ref()).orElseThrow().stage()).isEqualTo(a1.stage());
     }
 
     @Test
@@ -157,6 +200,12 @@ public abstract class AccessScenariosContract extends AccessContract {
         assertThatThrownBy(() -> Principal.user("ali\u0000ce")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("ali\\u0000ce");
         assertThatThrownBy(() -> Subject.group("\u202Eadmins")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Principal.user("alice\u00A0b")).as("a no-break space looks like a space")
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("separator");
+        assertThatThrownBy(() -> Subject.user("alice\u2028admin")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Principal.service("s".repeat(121))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("longer than 120");
+        assertThatThrownBy(() -> Subject.service("s".repeat(121))).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Principal.user("team:lead")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("':'");
         assertThatThrownBy(() -> new Grant(Subject.user("x"), Role.ADMIN, Scope.namespace("risk")))
@@ -167,6 +216,23 @@ public abstract class AccessScenariosContract extends AccessContract {
 
         assertThat(root.journal().head()).isEqualTo(head);
         assertThat(root.access().grantsOn(Scope.model("risk/a"))).isEqualTo(before);
+    }
+
+    @Test
+    void aServiceWithTheLongestNameIsJournaledWhenItActsAndWhenItIsDenied() {
+        catalog();
+        Principal service = Principal.service("s".repeat(120));
+        assertThat(service.id()).hasSize(Limits.PRINCIPAL_LENGTH);
+        root.access().grant(service.subject(), Role.CONTRIBUTOR, Scope.model("risk/a"));
+        Registry trainer = root.as(service);
+
+        trainer.register("risk/a").content("m", AccessMatrix.bytes("a2")).commit();
+        assertThatThrownBy(() -> trainer.register("risk/b").content("m", AccessMatrix.bytes("b2")).commit())
+                .isInstanceOf(AccessDeniedException.class);
+
+        assertThat(root.journal().query(JournalQuery.all().withPrincipal(service.id())).entries())
+                .extracting(JournalEntry::operation)
+                .containsExactly(Operations.VERSION_REGISTERED, Operations.ACCESS_DENIED);
     }
 
     @Test

@@ -120,4 +120,22 @@ public abstract class GrantStoreContract {
         assertThat(store().grantsOf(odd.subject())).containsExactly(odd);
         assertThat(store().grantsOn(odd.scope())).containsExactly(odd);
     }
+
+    @Test
+    void subjectsAndScopesMatchExactlyNotIgnoringCaseOrAccents() {
+        put(ALICE_READS);
+        Grant lookalike = new Grant(Subject.user("ALICE"), Role.READER, Scope.model("risk/fraud"));
+        List<Subject> others = List.of(Subject.user("ALICE"), Subject.user("àlice"), Subject.user("Alice"));
+
+        assertThat(store().grantsOf(others)).isEmpty();
+        assertThat(store().grantsOf(others, Scope.model("risk/fraud"))).isEmpty();
+        assertThat(store().grantsOf(List.of(Subject.user("alice")), Scope.model("RISK/Fraud"))).isEmpty();
+        assertThat(store().grantsOn(Scope.model("risk/FRAUD"))).isEmpty();
+        assertThatThrownBy(() -> store().apply(change(lookalike, true, new Mutation.PutGrant(TEAM_PROMOTES))))
+                .isInstanceOf(ChangeConflictException.class);
+
+        put(lookalike);
+        assertThat(store().grants()).containsExactly(lookalike, ALICE_READS);
+        assertThat(store().grantsOf(Subject.user("alice"))).containsExactly(ALICE_READS);
+    }
 }

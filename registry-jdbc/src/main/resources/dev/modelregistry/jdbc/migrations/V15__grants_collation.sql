@@ -1,0 +1,3 @@
+-- Nothing to do on H2 and PostgreSQL, which compare text exactly. MariaDB's version,
+-- mariadb/V15__grants_collation.sql, converts a grants table that V13 created before it had a
+-- MariaDB variant.
