@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Access control for one principal (docs/ACCESS.md): asks the policy before every operation, with
- * the grants of the principal and its groups, and journals every denial. A write's decision reads
- * the grants afresh and binds the change to the grant that allowed it ({@link Precondition.GrantIs});
- * a read uses the {@link GrantCache} and reads afresh before it denies. Without a policy every
- * check passes and nothing is recorded. Immutable and thread-safe.
+ * the grants of the principal and its groups, and journals every denial. A write binds the change to
+ * the grant that allowed it ({@link Precondition.GrantIs}), which the store checks at the commit; so
+ * under the built-in policy its first attempt may decide on the {@link GrantCache}, and a retry after
+ * a conflict reads the grants afresh. A read uses the cache and reads afresh before it denies.
+ * Without a policy every check passes and nothing is recorded. Immutable and thread-safe.
  */
 final class AccessGuard {
 
@@ -103,17 +104,25 @@ final class AccessGuard {
     }
 
     /**
-     * Checks a write on fresh grants.
+     * Checks a write. With {@code cached} and the built-in policy the decision may rest on recently
+     * read grants: whichever stored grant allows it is bound to the change as a precondition, so a
+     * grant revoked since fails the commit and the retry decides on fresh grants. A custom policy, or
+     * a denial, always decides on fresh grants.
      *
      * @param target what the journal names if it is denied
+     * @param cached whether recently read grants may allow it (a write's first attempt)
      * @return why it is allowed, or null without access control
      * @throws AccessDeniedException if it is not, after journaling the attempt
      */
-    Authorization authorize(Action action, Scope scope, Target target) {
+    Authorization authorize(Action action, Scope scope, Target target, boolean cached) {
         if (!enforced()) {
             return null;
         }
-        AccessDecision decision = decide(action, scope, settings.cache().freshCovering(subjects, scope));
+        AccessDecision decision = cached && byGrants()
+                ? decide(action, scope, settings.cache().covering(subjects, scope)) : null;
+        if (decision == null || !decision.allowed()) {
+            decision = decide(action, scope, settings.cache().freshCovering(subjects, scope));
+        }
         if (!decision.allowed()) {
             throw deny(action, scope, target, decision.reason());
         }
@@ -121,6 +130,16 @@ final class AccessGuard {
         Optional<Precondition> held = admin == null
                 ? decision.grant().map(g -> new Precondition.GrantIs(g, true)) : Optional.empty();
         return new Authorization(held, AccessDetails.authorization(action, scope, decision.grant(), admin, decision.reason()));
+    }
+
+    /**
+     * Checks an operation that changes something outside the journal (a delivery cursor, a view acting
+     * as another principal) on fresh grants, so that a revoked grant stops it at once.
+     *
+     * @throws AccessDeniedException if it is not allowed, after journaling the attempt
+     */
+    void checkFresh(Action action, Scope scope, Target target) {
+        authorize(action, scope, target, false);
     }
 
     /**

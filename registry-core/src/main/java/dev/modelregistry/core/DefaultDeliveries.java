@@ -46,7 +46,7 @@ final class DefaultDeliveries implements Deliveries {
 
     @Override
     public Webhook createWebhook(Webhook webhook) {
-        manage();
+        manageNow();
         WebhookRules.check(Objects.requireNonNull(webhook, "webhook"));
         String consumer = Deliveries.webhookConsumer(webhook.name());
         if (find(webhook.name()).isEmpty()) {
@@ -128,14 +128,14 @@ final class DefaultDeliveries implements Deliveries {
 
     @Override
     public ConsumerStatus resume(String consumer) {
-        manage();
+        manageNow();
         return store.resume(Objects.requireNonNull(consumer, "consumer"), -1)
                 .orElseThrow(() -> new ConsumerNotFoundException(consumer));
     }
 
     @Override
     public ConsumerStatus replay(String consumer, long sequence) {
-        manage();
+        manageNow();
         Objects.requireNonNull(consumer, "consumer");
         long head = store.journalHead().sequence();
         if (sequence < 0 || sequence > head) {
@@ -164,13 +164,13 @@ final class DefaultDeliveries implements Deliveries {
 
     @Override
     public Dispatcher startWebhooks(DeliveryOptions options) {
-        manage();
+        manageNow();
         return hub.startWebhooks(checked(options));
     }
 
     @Override
     public Dispatcher start(EventSink sink, DeliveryOptions options) {
-        manage();
+        manageNow();
         Objects.requireNonNull(sink, "sink");
         WebhookRules.name("sink name", sink.name());
         return hub.start(sink, checked(options));
@@ -193,6 +193,15 @@ final class DefaultDeliveries implements Deliveries {
     private void manage() {
         registry.checkOpen();
         registry.guard().check(Action.MANAGE_WEBHOOKS, Scope.registry(), Target.model(""));
+    }
+
+    /**
+     * {@link #manage} on fresh grants, for what changes delivery state (a subscription's cursor, a
+     * running dispatcher): a revoked grant stops it at once, not after the grant cache's time.
+     */
+    private void manageNow() {
+        registry.checkOpen();
+        registry.guard().checkFresh(Action.MANAGE_WEBHOOKS, Scope.registry(), Target.model(""));
     }
 
     private Optional<Webhook> find(String name) {

@@ -539,8 +539,7 @@ final class DefaultRegistry implements Registry {
         checkOpen();
         Objects.requireNonNull(principal, "principal");
         if (!root && !principal.equals(guard.principal())) {
-            guard.check(Action.ACT_AS, Scope.registry(),
-                    Target.model(""));
+            guard.checkFresh(Action.ACT_AS, Scope.registry(), Target.model(""));
         }
         return new DefaultRegistry(metadata, artifacts, lifecycle, clock, closed, false, listeners, gates, aliasGates,
                 hub.source(), hub, guard, principal, null);

@@ -12,9 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The grants of each principal's subjects as last read, for the access checks of reads: kept for a
- * configured time (docs/ACCESS.md, "Reads and the grant cache") and dropped at once when this
- * registry changes a grant. Writes never use it. Shared by a registry and its views; thread-safe.
+ * The grants of each principal's subjects as last read, for the access checks of reads and of a
+ * write's first attempt under the built-in policy (whose change is bound to the grant it rests on):
+ * kept for a configured time (docs/ACCESS.md, "Reads and the grant cache") and dropped at once when
+ * this registry changes a grant. Shared by a registry and its views; thread-safe.
  */
 final class GrantCache {
 

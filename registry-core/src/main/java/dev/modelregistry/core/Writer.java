@@ -59,13 +59,15 @@ final class Writer {
         private final String requestId;
         private final AccessGuard guard;
         private final Instant at;
+        private final boolean retry;
         private final List<AccessGuard.Authorization> authorizations = new ArrayList<>();
         private boolean trusted;
 
-        Stamp(String requestId, AccessGuard guard, Instant at) {
+        Stamp(String requestId, AccessGuard guard, Instant at, boolean retry) {
             this.requestId = requestId;
             this.guard = guard;
             this.at = at;
+            this.retry = retry;
         }
 
         String requestId() {
@@ -81,12 +83,13 @@ final class Writer {
         }
 
         /**
-         * Checks that the principal may perform {@code action} on {@code scope}, on fresh grants.
+         * Checks that the principal may perform {@code action} on {@code scope}: on recently read grants
+         * on the first attempt, on fresh ones on a retry ({@link AccessGuard#authorize}).
          *
          * @throws dev.modelregistry.AccessDeniedException if it may not (the attempt is journaled)
          */
         Stamp authorize(Action action, Scope scope, Target target) {
-            AccessGuard.Authorization a = guard.authorize(action, scope, target);
+            AccessGuard.Authorization a = guard.authorize(action, scope, target, !retry);
             if (a != null) {
                 authorizations.add(a);
             }
@@ -137,7 +140,7 @@ final class Writer {
         String requestId = UUID.randomUUID().toString();
         ChangeConflictException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Stamp stamp = new Stamp(requestId, guard, now.get());
+            Stamp stamp = new Stamp(requestId, guard, now.get(), attempt > 1);
             Decision<T> decision = decide.apply(stamp);
             if (!stamp.authorized()) {
                 throw new IllegalStateException("a decision checked no access: " + (decision.changes() == null

@@ -60,10 +60,19 @@ final class FilterSql {
                         .sql(" ESCAPE '" + ESCAPE + "'");
             });
         } else if (filter instanceof Filter.In in) {
+            List<Object> values = in.values().stream().map(v -> param(in.field(), v)).toList();
+            // H2 tests a list of parameters value by value on every row, a list of constants by one hash
+            // lookup: with the 650 model names of a permission filter, 20 times faster.
+            boolean words = dialect == Dialect.H2 && values.stream().allMatch(SqlText::isWord);
             leaf(in.field(), sql, (expr, s) -> {
                 s.sql(expr).sql(" IN (");
-                for (int i = 0; i < in.values().size(); i++) {
-                    s.sql(i == 0 ? "" : ", ").value(param(in.field(), in.values().get(i)));
+                for (int i = 0; i < values.size(); i++) {
+                    s.sql(i == 0 ? "" : ", ");
+                    if (words) {
+                        s.word((String) values.get(i));
+                    } else {
+                        s.value(values.get(i));
+                    }
                 }
                 s.sql(")");
             });
