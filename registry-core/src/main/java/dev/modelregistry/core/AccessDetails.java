@@ -10,6 +10,7 @@ import dev.modelregistry.access.Role;
 import dev.modelregistry.access.Scope;
 import dev.modelregistry.access.Subject;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -21,6 +22,7 @@ import java.util.TreeSet;
 final class AccessDetails {
 
     static final String AUTHORIZED_BY = "authorizedBy";
+    static final String ALSO_AUTHORIZED_BY = "alsoAuthorizedBy";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,10 +66,16 @@ final class AccessDetails {
         return o;
     }
 
-    /** {@code details} with the {@code authorizedBy} field first. */
-    static String authorized(String details, ObjectNode authorization) {
+    /**
+     * {@code details} with the {@code authorizedBy} field first: the first action checked, and, if the
+     * operation checked more than one, the others in {@code alsoAuthorizedBy}.
+     */
+    static String authorized(String details, List<ObjectNode> authorizations) {
         ObjectNode o = JSON.createObjectNode();
-        o.set(AUTHORIZED_BY, authorization);
+        o.set(AUTHORIZED_BY, authorizations.get(0));
+        if (authorizations.size() > 1) {
+            authorizations.subList(1, authorizations.size()).forEach(a -> o.withArray(ALSO_AUTHORIZED_BY).add(a));
+        }
         JsonNode rest = parse(details);
         rest.fields().forEachRemaining(f -> o.set(f.getKey(), f.getValue()));
         return text(o);

@@ -67,13 +67,23 @@ final class AuthorizationAudit {
         }
     }
 
-    /** Why the entry was not allowed, or null if it was. */
+    /** Why the entry was not allowed, or null if it was: each action it records must have been allowed. */
     private String problem(JournalEntry e) {
-        JsonNode why = AccessDetails.parse(e.details()).path(AccessDetails.AUTHORIZED_BY);
+        JsonNode details = AccessDetails.parse(e.details());
+        JsonNode why = details.path(AccessDetails.AUTHORIZED_BY);
         if (why.isMissingNode()) {
             return "says nothing of what allowed it, though access control was configured at entry " + configuredAt;
         }
         Set<Subject> own = ownSubjects(e.principal());
+        String problem = problem(why, own);
+        for (JsonNode also : details.path(AccessDetails.ALSO_AUTHORIZED_BY)) {
+            problem = problem != null ? problem : problem(also, own);
+        }
+        return problem;
+    }
+
+    /** Why one recorded action was not allowed, or null if it was. */
+    private String problem(JsonNode why, Set<Subject> own) {
         if (why.has("admin")) {
             Subject admin = Subject.parse(why.path("admin").asText());
             if (!admins.contains(admin)) {

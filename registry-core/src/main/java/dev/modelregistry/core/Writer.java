@@ -118,7 +118,7 @@ final class Writer {
             List<EntryDraft> recorded = entries;
             if (!authorizations.isEmpty()) {
                 authorizations.forEach(a -> a.precondition().ifPresent(all::add));
-                ObjectNode why = authorizations.get(0).authorizedBy();
+                List<ObjectNode> why = authorizations.stream().map(AccessGuard.Authorization::authorizedBy).toList();
                 recorded = entries.stream().map(e -> new EntryDraft(e.operation(), e.target(), e.ofInsertedVersion(),
                         AccessDetails.authorized(e.details(), why))).toList();
             }

@@ -163,6 +163,20 @@ class WriteAuthorizationTest {
         }
 
         @Test
+        void anOperationThatChecksTwoActionsJournalsWhatAllowedEach() {
+            Registry app = open(Principal.service("app"));
+            app.register("risk/a").content("m", bytes("1")).createdBy("alice").commit();
+
+            String details = app.journal().after(0, 100).stream()
+                    .filter(e -> e.operation().equals(Operations.VERSION_REGISTERED)).findFirst().orElseThrow().details();
+
+            assertThat(details).startsWith("{\"authorizedBy\":{\"action\":\"REGISTER\",\"scope\":\"model:risk/a\","
+                    + "\"admin\":\"service:app\"},\"alsoAuthorizedBy\":[{\"action\":\"ACT_AS\",\"scope\":\"registry\","
+                    + "\"admin\":\"service:app\"},{\"action\":\"CREATE_MODEL\",\"scope\":\"namespace:risk\","
+                    + "\"admin\":\"service:app\"}],");
+        }
+
+        @Test
         void aGrantMadeByAnotherRegistryLetsTheNextWriteThroughThoughTheCacheHadNone() {
             Registry app = open(Principal.service("app"));
             app.register("risk/a").content("m", bytes("1")).commit();

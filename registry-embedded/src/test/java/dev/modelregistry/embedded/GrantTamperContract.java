@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.modelregistry.Registry;
 import dev.modelregistry.Stage;
 import dev.modelregistry.access.Principal;
+import dev.modelregistry.access.Role;
+import dev.modelregistry.access.Scope;
+import dev.modelregistry.access.Subject;
 import dev.modelregistry.journal.JournalReport;
 import dev.modelregistry.journal.JournalReport.Kind;
 import dev.modelregistry.journal.JournalReport.Problem;
@@ -85,6 +88,25 @@ abstract class GrantTamperContract {
         assertThat(report.unauthorized().get(0).message()).contains("mallory")
                 .contains("user:mallory PROMOTER model:risk/fraud").contains("had not granted");
         assertThat(report.unauthorized().get(1).message()).contains("never granted");
+    }
+
+    @Test
+    void aVersionCreditedToSomeoneElseOnAForgedAdminGrantIsReported()
+            throws SQLException {
+        registry.access().grant(Subject.user("mallory"), Role.CONTRIBUTOR, Scope.model("risk/fraud"));
+        sql("INSERT INTO grants (subject, scope, role, granted_by, granted_at)"
+                + " VALUES ('user:mallory', 'registry', 'ADMIN', 'app', 0)");
+        registry.as(Principal.user("mallory")).register("risk/fraud").content("m", new byte[] {3})
+                .createdBy("alice").commit();
+        long registered = registry.journal().head();
+
+        JournalReport report = registry.journal().verify();
+
+        assertThat(report.unauthorized()).extracting(Problem::kind, Problem::sequence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.UNAUTHORIZED, registered),
+                        org.assertj.core.groups.Tuple.tuple(Kind.FORGED, registered));
+        assertThat(report.unauthorized().get(0).message()).contains("user:mallory ADMIN registry")
+                .contains("had not granted");
     }
 
     @Test
