@@ -9,6 +9,7 @@ import dev.modelregistry.access.Principal;
 import dev.modelregistry.access.Role;
 import dev.modelregistry.access.Scope;
 import dev.modelregistry.access.Subject;
+import dev.modelregistry.events.Deliveries;
 import dev.modelregistry.events.Webhook;
 import dev.modelregistry.journal.JournalQuery;
 import java.io.ByteArrayOutputStream;
@@ -160,6 +161,7 @@ public final class AccessMatrix {
             read("lineage().downstream", (r, f) -> r.lineage().downstream(f.v1().ref(), 1)),
             read("lineage().diff", (r, f) -> r.lineage().diff(f.v1().ref(), f.v2().ref())),
             read("lineage().modelCard", (r, f) -> r.lineage().modelCard(f.v1().ref())),
+            read("journal().query on the model", (r, f) -> r.journal().query(JournalQuery.all().withModel(f.model()))),
             op("register (existing model)", Action.REGISTER, Target.MODEL,
                     (r, f) -> r.register(f.model()).content("model.bin", bytes("new")).commit()),
             op("describeModel", Action.EDIT, Target.MODEL, (r, f) -> r.describeModel(f.model(), "described")),
@@ -201,6 +203,18 @@ public final class AccessMatrix {
             op("deliveries().removeWebhook", Action.MANAGE_WEBHOOKS, Target.REGISTRY,
                     (r, f) -> r.deliveries().removeWebhook(f.webhook())),
             op("deliveries().webhooks", Action.MANAGE_WEBHOOKS, Target.REGISTRY, (r, f) -> r.deliveries().webhooks()),
+            op("deliveries().webhook", Action.MANAGE_WEBHOOKS, Target.REGISTRY,
+                    (r, f) -> r.deliveries().webhook(f.webhook())),
+            op("deliveries().status", Action.MANAGE_WEBHOOKS, Target.REGISTRY,
+                    (r, f) -> r.deliveries().status(Deliveries.webhookConsumer(f.webhook()))),
+            op("deliveries().log", Action.MANAGE_WEBHOOKS, Target.REGISTRY,
+                    (r, f) -> r.deliveries().log(Deliveries.webhookConsumer(f.webhook()), 0, 10)),
+            op("deliveries().outcome", Action.MANAGE_WEBHOOKS, Target.REGISTRY,
+                    (r, f) -> r.deliveries().outcome(Deliveries.webhookConsumer(f.webhook()), 1)),
+            op("deliveries().resume", Action.MANAGE_WEBHOOKS, Target.REGISTRY,
+                    (r, f) -> r.deliveries().resume(Deliveries.webhookConsumer(f.webhook()))),
+            op("deliveries().replay", Action.MANAGE_WEBHOOKS, Target.REGISTRY,
+                    (r, f) -> r.deliveries().replay(Deliveries.webhookConsumer(f.webhook()), 0)),
             op("journal().verify", Action.AUDIT, Target.REGISTRY, (r, f) -> r.journal().verify()),
             op("journal().export", Action.AUDIT, Target.REGISTRY,
                     (r, f) -> r.journal().export(JournalQuery.all(), new ByteArrayOutputStream())),
