@@ -2,7 +2,6 @@ package dev.modelregistry.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelregistry.access.Action;
 import dev.modelregistry.access.Grant;
@@ -24,7 +23,6 @@ final class AccessDetails {
     static final String AUTHORIZED_BY = "authorizedBy";
     static final String ALSO_AUTHORIZED_BY = "alsoAuthorizedBy";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AccessDetails() {
     }
@@ -34,7 +32,7 @@ final class AccessDetails {
     }
 
     static String denied(Action action, Scope scope, String reason) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("action", action.name());
         o.put("scope", scope.toString());
         o.put("reason", reason);
@@ -42,7 +40,7 @@ final class AccessDetails {
     }
 
     static String configured(String policy, Collection<Subject> admins) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("policy", policy);
         new TreeSet<>(admins).forEach(a -> o.withArray("admins").add(a.toString()));
         if (admins.isEmpty()) {
@@ -53,7 +51,7 @@ final class AccessDetails {
 
     /** Why an action was allowed: the stored grant, the configured administrator, or the policy's reason. */
     static ObjectNode authorization(Action action, Scope scope, Optional<Grant> grant, Subject admin, String reason) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("action", action.name());
         o.put("scope", scope.toString());
         if (admin != null) {
@@ -71,7 +69,7 @@ final class AccessDetails {
      * operation checked more than one, the others in {@code alsoAuthorizedBy}.
      */
     static String authorized(String details, List<ObjectNode> authorizations) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.set(AUTHORIZED_BY, authorizations.get(0));
         if (authorizations.size() > 1) {
             authorizations.subList(1, authorizations.size()).forEach(a -> o.withArray(ALSO_AUTHORIZED_BY).add(a));
@@ -83,7 +81,7 @@ final class AccessDetails {
 
     static JsonNode parse(String details) {
         try {
-            return JSON.readTree(details);
+            return Json.read(details);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("journal details are JSON: " + details, e);
         }
@@ -96,7 +94,7 @@ final class AccessDetails {
     }
 
     private static ObjectNode grantNode(Grant grant) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("subject", grant.subject().toString());
         o.put("role", grant.role().name());
         o.put("scope", grant.scope().toString());
@@ -105,7 +103,7 @@ final class AccessDetails {
 
     private static String text(ObjectNode o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Json.write(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings is always JSON", e);
         }

@@ -1,7 +1,6 @@
 package dev.modelregistry.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelregistry.FileEntry;
@@ -17,13 +16,12 @@ import java.util.TreeSet;
  */
 final class Details {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Details() {
     }
 
     static String modelCreated(String description, Map<String, String> tags, String createdBy) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("description", description);
         o.set("tags", strings(tags));
         o.put("createdBy", createdBy);
@@ -31,7 +29,7 @@ final class Details {
     }
 
     static String versionRegistered(NewVersion v) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("stage", v.stage());
         o.put("digest", v.digest());
         o.put("createdBy", v.createdBy());
@@ -72,7 +70,7 @@ final class Details {
     /** Reads a journal entry's details. */
     static com.fasterxml.jackson.databind.JsonNode parse(String details) {
         try {
-            return JSON.readTree(details);
+            return Json.read(details);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("journal details are not JSON: " + details, e);
         }
@@ -94,7 +92,7 @@ final class Details {
 
     /** One changed field: {@code description} or {@code tag:<key>}; null values mean "none". */
     static String changed(String field, String from, String to) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("field", field);
         o.put("old", from);
         o.put("new", to);
@@ -103,7 +101,7 @@ final class Details {
 
     /** A lifecycle recorded: its stages, initial stage, moves and exclusive stages. */
     static String lifecycleRecorded(dev.modelregistry.Lifecycle lifecycle) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         ArrayNode stages = o.putArray("stages");
         lifecycle.stages().forEach(st -> stages.add(st.name()));
         o.put("initial", lifecycle.initial().name());
@@ -122,7 +120,7 @@ final class Details {
 
     /** A promotion request opened. */
     static String requestOpened(int id, String to, String reason) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("request", id);
         o.put("to", to);
         o.put("reason", reason);
@@ -131,7 +129,7 @@ final class Details {
 
     /** A vote on a promotion request. */
     static String voted(int id, boolean approve, String comment) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("request", id);
         o.put("approve", approve);
         o.put("comment", comment);
@@ -140,7 +138,7 @@ final class Details {
 
     /** A promotion request ended. */
     static String requestClosed(int id, String status) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("request", id);
         o.put("status", status);
         return text(o);
@@ -148,7 +146,7 @@ final class Details {
 
     /** An evaluation appended to a version. */
     static String evaluated(String name, Map<String, Double> metrics, boolean passed, String details) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("name", name);
         ObjectNode m = o.putObject("metrics");
         new TreeMap<>(metrics).forEach(m::put);
@@ -164,7 +162,7 @@ final class Details {
      * Never the secret.
      */
     static String webhook(dev.modelregistry.events.Webhook w, boolean secretChanged) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("name", w.name());
         o.put("url", WebhookRules.origin(w.url()));
         ArrayNode types = o.putArray("eventTypes");
@@ -179,7 +177,7 @@ final class Details {
 
     /** A webhook subscription removed. */
     static String webhookRemoved(String name) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("name", name);
         return text(o);
     }
@@ -190,7 +188,7 @@ final class Details {
     }
 
     private static ObjectNode aliasNode(String alias, Integer from, Integer to) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("alias", alias);
         o.put("from", from);
         o.put("to", to);
@@ -198,7 +196,7 @@ final class Details {
     }
 
     private static ObjectNode move(String from, String to, String comment) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         o.put("from", from);
         o.put("to", to);
         o.put("comment", comment);
@@ -206,14 +204,14 @@ final class Details {
     }
 
     private static ObjectNode strings(Map<String, String> map) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         new TreeMap<>(map).forEach(o::put);
         return o;
     }
 
     private static String text(ObjectNode o) {
         try {
-            return JSON.writeValueAsString(o);
+            return Json.write(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings and numbers is always JSON", e);
         }

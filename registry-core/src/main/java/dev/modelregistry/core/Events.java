@@ -1,7 +1,6 @@
 package dev.modelregistry.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelregistry.events.RegistryEvent;
 import dev.modelregistry.journal.JournalEntry;
@@ -14,7 +13,6 @@ import java.util.TreeSet;
 /** Turns journal entries into their public event form (docs/EVENTS.md). */
 final class Events {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Every event type, one per journal operation. */
     static final SortedSet<String> TYPES = types();
@@ -28,7 +26,7 @@ final class Events {
      * {@code requestId}, then every field of the entry's details.
      */
     static RegistryEvent of(JournalEntry entry, String source) {
-        ObjectNode data = JSON.createObjectNode();
+        ObjectNode data = Json.object();
         if (entry.model().isEmpty()) {
             data.putNull("model");
         } else {

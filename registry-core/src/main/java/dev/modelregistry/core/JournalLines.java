@@ -2,7 +2,6 @@ package dev.modelregistry.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelregistry.journal.JournalEntry;
 import java.nio.charset.StandardCharsets;
@@ -22,14 +21,13 @@ final class JournalLines {
     static final List<String> FIELDS = List.of("sequence", "at", "principal", "operation", "model", "version",
             "details", "requestId", "previousHash", "hash");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JournalLines() {
     }
 
     /** The line of {@code e}, UTF-8, ending with {@code '\n'}. */
     static byte[] line(JournalEntry e) {
-        ObjectNode line = JSON.createObjectNode()
+        ObjectNode line = Json.object()
                 .put("sequence", e.sequence())
                 .put("at", e.at().toString())
                 .put("principal", e.principal())
@@ -41,7 +39,7 @@ final class JournalLines {
                 .put("previousHash", e.previousHash())
                 .put("hash", e.hash());
         try {
-            return (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+            return (Json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("a tree of strings and numbers always serializes", ex);
         }
@@ -55,7 +53,7 @@ final class JournalLines {
     static JournalEntry parse(String text) {
         JsonNode line;
         try {
-            line = JSON.readTree(text);
+            line = Json.read(text);
         } catch (JsonProcessingException e) {
             throw new MalformedLineException("not JSON: " + e.getOriginalMessage());
         }

@@ -2,7 +2,6 @@ package dev.modelregistry.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.modelregistry.VersionRef;
@@ -29,7 +28,6 @@ import java.util.TreeMap;
  */
 final class LineageCodec {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LineageCodec() {
     }
@@ -52,7 +50,7 @@ final class LineageCodec {
 
     static String text(Lineage lineage) {
         try {
-            return JSON.writeValueAsString(node(lineage));
+            return Json.write(node(lineage));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -60,7 +58,7 @@ final class LineageCodec {
 
     /** The JSON object of a lineage; keys in a fixed order, absent values left out. */
     static ObjectNode node(Lineage lineage) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.object();
         ArrayNode datasets = o.putArray("datasets");
         for (Dataset d : lineage.datasets()) {
             ObjectNode n = datasets.addObject().put("uri", d.uri());
@@ -105,7 +103,7 @@ final class LineageCodec {
         }
         JsonNode o;
         try {
-            o = JSON.readTree(text);
+            o = Json.read(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored lineage is not JSON: " + text, e);
         }

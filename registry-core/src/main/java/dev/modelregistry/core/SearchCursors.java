@@ -1,7 +1,6 @@
 package dev.modelregistry.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.modelregistry.InvalidInputException;
 import dev.modelregistry.search.Field;
@@ -24,7 +23,6 @@ import java.util.List;
  */
 final class SearchCursors {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final int FORMAT = 1;
 
@@ -32,7 +30,7 @@ final class SearchCursors {
     }
 
     static String encode(Filter filter, List<Order> order, List<Object> keys) {
-        ArrayNode values = JSON.createArrayNode();
+        ArrayNode values = Json.array();
         for (Object key : keys) {
             if (key == null) {
                 values.addNull();
@@ -46,7 +44,7 @@ final class SearchCursors {
                 values.add(((Instant) key).toEpochMilli());
             }
         }
-        ArrayNode array = JSON.createArrayNode().add(FORMAT).add(check(filter, order, values)).addAll(values);
+        ArrayNode array = Json.array().add(FORMAT).add(check(filter, order, values)).addAll(values);
         return ENCODER.encodeToString(array.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -58,14 +56,14 @@ final class SearchCursors {
     static List<Object> decode(String cursor, Filter filter, List<Order> order) {
         JsonNode array;
         try {
-            array = JSON.readTree(Base64.getUrlDecoder().decode(cursor));
+            array = Json.read(Base64.getUrlDecoder().decode(cursor));
         } catch (IOException | IllegalArgumentException e) {
             throw refused(cursor, "is not a search cursor");
         }
         if (array == null || !array.isArray() || array.size() != order.size() + 2 || array.get(0).asInt() != FORMAT) {
             throw refused(cursor, "is not a search cursor");
         }
-        ArrayNode values = JSON.createArrayNode();
+        ArrayNode values = Json.array();
         for (int i = 2; i < array.size(); i++) {
             values.add(array.get(i));
         }
