@@ -149,4 +149,25 @@ public interface Registration {
      * @throws IllegalStateException if this registration was spent by an earlier {@code commit()}
      */
     ModelVersion commit();
+
+    /**
+     * Same as {@link #commit()}, telling {@code listener} how far storing the files has got: on the
+     * calling thread, one call at a time (also while files are stored on several threads), a first
+     * and a final call per file and at most one call per {@link Progress#INTERVAL} in between, then
+     * a last call once every file is stored and before the metadata commits. A file added as a stream
+     * has an {@link Progress#UNKNOWN} size until it has been read. {@link #commit()} counts nothing:
+     * without a listener no stream or channel is wrapped.
+     *
+     * <p>If the listener throws, storing stops, no version is registered, the registration is spent
+     * (as by any commit that got as far as storing files) and the listener's exception propagates
+     * unchanged; blobs already stored stay as orphans, like those of any failed commit.
+     *
+     * @return the committed version, in the lifecycle's initial stage
+     * @throws InvalidInputException if no file was added, a source file was changed into a symbolic
+     *         link or removed since it was added, or a parent version does not exist
+     * @throws StorageException      if a backend fails; no version is visible then
+     * @throws IllegalStateException if this registration was spent by an earlier {@code commit}
+     * @throws NullPointerException  if {@code listener} is null
+     */
+    ModelVersion commit(ProgressListener listener);
 }

@@ -189,6 +189,28 @@ public interface Registry extends AutoCloseable {
     }
 
     /**
+     * Same as {@link #copyTo(VersionRef, Path)}, telling {@code listener} how many bytes have been
+     * written to the directory: on the calling thread, a first and a final call per file, at most
+     * one call per {@link Progress#INTERVAL} in between, and a last call once every file is copied.
+     * {@link #copyTo(VersionRef, Path)} counts nothing: without a listener no stream is wrapped.
+     *
+     * <p>If the listener throws, copying stops and its exception propagates unchanged; as with any
+     * failed copy, the file being copied is deleted and the files copied before it stay.
+     *
+     * @return the directory
+     * @throws ModelNotFoundException   if the model does not exist
+     * @throws VersionNotFoundException if the model exists but not the version
+     * @throws InvalidInputException    if a file of that name already exists in the directory
+     * @throws NullPointerException     if {@code listener} is null
+     */
+    Path copyTo(VersionRef ref, Path directory, ProgressListener listener);
+
+    /** Same as {@link #copyTo(VersionRef, Path, ProgressListener)} for {@code version.ref()}. */
+    default Path copyTo(ModelVersion version, Path directory, ProgressListener listener) {
+        return copyTo(version.ref(), directory, listener);
+    }
+
+    /**
      * Appends an evaluation to a version: evidence such as a test on held-out data, which gates can
      * require. It is recorded with this registry's principal and journaled ({@code
      * version.evaluated}); the version's own metrics do not change.

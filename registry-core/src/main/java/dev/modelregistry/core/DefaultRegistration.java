@@ -6,6 +6,7 @@ import dev.modelregistry.access.Action;
 import dev.modelregistry.access.Scope;
 import dev.modelregistry.Limits;
 import dev.modelregistry.ModelVersion;
+import dev.modelregistry.ProgressListener;
 import dev.modelregistry.Registration;
 import dev.modelregistry.VersionRef;
 import dev.modelregistry.journal.Operations;
@@ -24,7 +25,6 @@ import dev.modelregistry.spi.NewVersion;
 import dev.modelregistry.spi.Precondition;
 import dev.modelregistry.spi.Target;
 import dev.modelregistry.spi.VersionRecord;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ final class DefaultRegistration implements Registration {
     @Override
     public Registration content(String path, byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        return content(path, new ByteArrayInputStream(bytes.clone()));
+        return add(PendingFile.of(FilePaths.check(path), bytes));
     }
 
     @Override
@@ -216,6 +216,16 @@ final class DefaultRegistration implements Registration {
 
     @Override
     public ModelVersion commit() {
+        return store(null);
+    }
+
+    @Override
+    public ModelVersion commit(ProgressListener listener) {
+        return store(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Registers the version; {@code listener} is null for a commit without progress reports. */
+    private ModelVersion store(ProgressListener listener) {
         if (attempted) {
             throw new IllegalStateException("this registration of " + model + " was spent by an earlier commit()"
                     + " (which returned or threw); start a new one with register(\"" + model + "\")");
@@ -245,7 +255,7 @@ final class DefaultRegistration implements Registration {
         // Blobs first: content-addressed and idempotent, invisible until the metadata commits.
         List<FileEntry> entries = new ArrayList<>(files.size());
         long newBytes = 0;
-        for (FileUploads.Stored stored : FileUploads.store(registry.artifacts(), files.values())) {
+        for (FileUploads.Stored stored : FileUploads.store(registry.artifacts(), files.values(), listener)) {
             entries.add(stored.entry());
             newBytes += stored.written() ? stored.entry().size() : 0;
         }

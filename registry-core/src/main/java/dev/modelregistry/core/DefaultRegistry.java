@@ -11,6 +11,7 @@ import dev.modelregistry.ModelAlreadyExistsException;
 import dev.modelregistry.ModelChange;
 import dev.modelregistry.ModelNotFoundException;
 import dev.modelregistry.ModelVersion;
+import dev.modelregistry.ProgressListener;
 import dev.modelregistry.PromotionRequest;
 import dev.modelregistry.Registration;
 import dev.modelregistry.Registry;
@@ -498,10 +499,19 @@ final class DefaultRegistry implements Registry {
 
     @Override
     public Path copyTo(VersionRef ref, Path directory) {
+        return copy(ref, directory, null);
+    }
+
+    @Override
+    public Path copyTo(VersionRef ref, Path directory, ProgressListener listener) {
+        return copy(ref, directory, Objects.requireNonNull(listener, "listener"));
+    }
+
+    private Path copy(VersionRef ref, Path directory, ProgressListener listener) {
         checkOpen();
         Objects.requireNonNull(directory, "directory");
         VersionRecord version = requireVersion(ref);
-        new VersionCopier(this, version).copyTo(directory);
+        new VersionCopier(this, version).copyTo(directory, listener);
         return directory;
     }
 

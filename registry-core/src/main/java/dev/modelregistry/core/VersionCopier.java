@@ -6,6 +6,7 @@ import static java.nio.file.StandardOpenOption.WRITE;
 
 import dev.modelregistry.FileEntry;
 import dev.modelregistry.InvalidInputException;
+import dev.modelregistry.ProgressListener;
 import dev.modelregistry.StorageException;
 import dev.modelregistry.spi.VersionRecord;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 
 /**
  * Copies a version's files into a directory, verifying each, refusing to overwrite anything and
@@ -34,14 +36,30 @@ final class VersionCopier {
         this.version = version;
     }
 
-    void copyTo(Path directory) {
+    /**
+     * Copies the files, counting the bytes written and reporting them to {@code listener} on this
+     * thread if it is not null; without one, nothing is wrapped.
+     */
+    void copyTo(Path directory, ProgressListener listener) {
         Path root = directory.toAbsolutePath().normalize();
-        for (FileEntry file : version.files()) {
+        List<FileEntry> files = version.files();
+        for (FileEntry file : files) {
             check(root, file);
         }
-        for (FileEntry file : version.files()) {
-            copy(file, root);
+        if (listener == null) {
+            for (FileEntry file : files) {
+                copy(file, root, null);
+            }
+            return;
         }
+        ProgressTracker progress = new ProgressTracker(listener, files.stream().map(FileEntry::path).toList(),
+                files.stream().mapToLong(FileEntry::size).toArray());
+        for (int i = 0; i < files.size(); i++) {
+            ProgressTracker.Counter counter = progress.counter(i);
+            copy(files.get(i), root, counter);
+            counter.finish(files.get(i).size());
+        }
+        progress.finish();
     }
 
     /** Refuses a target whose path leads through a link or a file, or that already exists in any form. */
@@ -66,16 +84,22 @@ final class VersionCopier {
         }
     }
 
-    private void copy(FileEntry file, Path root) {
+    private void copy(FileEntry file, Path root, ProgressTracker.Counter counter) {
         Path target = target(root, file);
         try {
             createDirectories(root, target.getParent());
             try (InputStream in = registry.open(version.ref(), file.path());
                  OutputStream out = Files.newOutputStream(target, CREATE_NEW, WRITE, NOFOLLOW_LINKS)) {
-                in.transferTo(out);
+                if (counter == null) {
+                    in.transferTo(out);
+                } else {
+                    counter.start();
+                    in.transferTo(new CountingOutputStream(out, counter));
+                }
             } catch (FileAlreadyExistsException e) {
                 throw new InvalidInputException("copy target", target.toString(), "appeared while copying");
-            } catch (RuntimeException | IOException e) {
+            } catch (RuntimeException | Error | IOException e) {
+                // a failed file never stays half written, whatever stopped it (a listener may throw an Error)
                 Files.deleteIfExists(target);
                 throw e;
             }

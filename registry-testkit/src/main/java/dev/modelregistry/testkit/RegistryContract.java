@@ -127,6 +127,14 @@ public abstract class RegistryContract extends RegistryFixture {
     }
 
     @Nested
+    class ReportingProgress extends RegistryProgressContract {
+        @Override
+        protected Registry registry() {
+            return registry;
+        }
+    }
+
+    @Nested
     class RandomOperations extends RegistryInvariantsContract {
         @Override
         protected Registry registry() {
