@@ -2,14 +2,14 @@ package dev.modelregistry.benchmarks;
 
 import dev.modelregistry.Registry;
 import dev.modelregistry.embedded.EmbeddedRegistry;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 /**
  * One cold process of the start-up benchmark: {@code empty} returns at once (the JVM's own cost);
  * {@code registry DIR} opens the embedded registry at DIR, registers a 1-byte version and closes it,
  * then prints on one line the milliseconds from the JVM's start to {@code main}, of the opening,
- * of the registration and of the closing.
+ * of the registration and of the closing. {@code registry DIR FILE} registers FILE instead, for a
+ * timeline of one registration under {@code strace} (docs/PERFORMANCE.md).
  */
 public final class StartupProbe {
 
@@ -20,11 +20,16 @@ public final class StartupProbe {
         if (args[0].equals("empty")) {
             return;
         }
-        long main = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long main = System.currentTimeMillis()
+                - ProcessHandle.current().info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
         long t0 = System.nanoTime();
         Registry registry = EmbeddedRegistry.at(Path.of(args[1])).open();
         long t1 = System.nanoTime();
-        registry.register("startup").content("model.bin", new byte[] {1}).commit();
+        if (args.length > 2) {
+            registry.register("startup").file(Path.of(args[2])).commit();
+        } else {
+            registry.register("startup").content("model.bin", new byte[] {1}).commit();
+        }
         long t2 = System.nanoTime();
         registry.close();
         long t3 = System.nanoTime();

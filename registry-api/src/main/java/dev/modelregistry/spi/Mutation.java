@@ -1,6 +1,7 @@
 package dev.modelregistry.spi;
 
 import dev.modelregistry.access.Grant;
+import dev.modelregistry.access.Scope;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -279,10 +280,15 @@ public sealed interface Mutation {
             Objects.requireNonNull(grant, "grant");
         }
 
-        /** The registry (the empty name): grants are registry-level, see {@link Precondition.GrantIs}. */
+        /** The model of a grant on a model, else the registry (the empty name); see {@link Precondition.GrantIs}. */
         @Override
         public String model() {
-            return "";
+            return modelOf(grant);
+        }
+
+        /** The model a grant belongs to: the model of a grant on a model, else the registry (the empty name). */
+        static String modelOf(Grant grant) {
+            return grant.scope().kind() == Scope.Kind.MODEL ? grant.scope().name() : "";
         }
     }
 
@@ -299,7 +305,7 @@ public sealed interface Mutation {
         /** As {@link PutGrant#model()}. */
         @Override
         public String model() {
-            return "";
+            return PutGrant.modelOf(grant);
         }
     }
 }

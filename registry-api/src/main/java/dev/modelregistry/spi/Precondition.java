@@ -221,10 +221,12 @@ public sealed interface Precondition {
     }
 
     /**
-     * The grant is stored ({@code held}) or not. It belongs to the registry (the empty model name),
-     * so a store holds its registry-wide lock (the journal head) from this check to the commit, as
-     * for every registry-level precondition: a change guarded by a grant and the revocation of that
-     * grant commit one wholly before the other, and the later one sees the earlier.
+     * The grant is stored ({@code held}) or not. A grant on a model belongs to that model, whose row
+     * every change of the grant locks as well ({@link Mutation.PutGrant#model()}); any other grant
+     * belongs to the registry (the empty model name), so a store holds its registry-wide lock (the
+     * journal head) from this check to the commit, as for every registry-level precondition. Either
+     * way a change guarded by a grant and the revocation of that grant commit one wholly before the
+     * other, and the later one sees the earlier.
      *
      * @param grant the grant
      * @param held  whether it must be stored or must not be
@@ -236,7 +238,7 @@ public sealed interface Precondition {
 
         @Override
         public String model() {
-            return "";
+            return Mutation.PutGrant.modelOf(grant);
         }
     }
 }

@@ -62,7 +62,7 @@ final class FilterSql {
         } else if (filter instanceof Filter.In in) {
             List<Object> values = in.values().stream().map(v -> param(in.field(), v)).toList();
             // H2 tests a list of parameters value by value on every row, a list of constants by one hash
-            // lookup: with the 650 model names of a permission filter, 20 times faster.
+            // lookup: with the 650 model names of a permission filter, 8 to 20 times faster.
             boolean words = dialect == Dialect.H2 && values.stream().allMatch(SqlText::isWord);
             leaf(in.field(), sql, (expr, s) -> {
                 s.sql(expr).sql(" IN (");
