@@ -102,15 +102,14 @@ public final class StartupBenchmark {
     private static String report(int runs, Map<String, List<Long>> wall, Map<String, List<long[]>> phases) {
         double empty = median(wall.get("empty JVM"));
         MarkdownTable table = new MarkdownTable("process", "median", "min", "max", "minus the empty JVM",
-                "JVM start to main (median)", "open", "register", "close");
+                "open", "register", "close");
         for (Map.Entry<String, List<Long>> e : wall.entrySet()) {
             double m = median(e.getValue());
             List<long[]> p = phases.get(e.getKey());
             table.row(e.getKey(), seconds(m), seconds(e.getValue().stream().mapToLong(Long::longValue).min().orElse(0)),
                     seconds(e.getValue().stream().mapToLong(Long::longValue).max().orElse(0)),
                     p == null ? "" : seconds(m - empty),
-                    p == null ? "" : phase(p, 0), p == null ? "" : phase(p, 1), p == null ? "" : phase(p, 2),
-                    p == null ? "" : phase(p, 3));
+                    p == null ? "" : phase(p, 0), p == null ? "" : phase(p, 1), p == null ? "" : phase(p, 2));
         }
         return "## Cold start\n\n" + MachineInfo.describe(Path.of(".")) + "- load: " + MachineLoad.oneMinute() + "\n\n" + runs
                 + " runs of each, interleaved; wall time from process start to exit, measured by the parent."
