@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Brings a database's schema up to date when a store opens: applies, in order, the {@link #STEPS}
@@ -85,7 +87,11 @@ final class Migrations {
         void apply(Handle h, Dialect dialect);
     }
 
-    /** A SQL script, read by {@link #read} and split by {@link #statements}. */
+    /**
+     * A SQL script, read by {@link #read} and split by {@link #statements}. Its statements run as
+     * written, on the handle's connection: they have no parameters, and going through Jdbi's parser
+     * and template engine would only cost a new registry's opening time.
+     */
     record Script(String name) implements Step {
 
         @Override
@@ -95,8 +101,15 @@ final class Migrations {
 
         @Override
         public void apply(Handle h, Dialect dialect) {
-            for (String statement : statements(read(dialect, name))) {
-                h.execute(statement);
+            String current = null;
+            try (Statement s = h.getConnection().createStatement()) {
+                for (String statement : statements(read(dialect, name))) {
+                    current = statement;
+                    s.execute(statement);
+                }
+            } catch (SQLException e) {
+                // a Jdbi exception, as from any other statement, so that a failed attempt is retried
+                throw new UnableToExecuteStatementException("Could not run migration " + name + ": " + current, e, null);
             }
         }
     }
