@@ -191,17 +191,27 @@ final class AccessGuard {
 
     /**
      * Whether the principal may see a journal entry: the entries of a model if it may read it, the
-     * access entries of a model if it may manage its access, the registry's own entries if it may audit.
+     * access entries of a model if it may manage its access, the grants and revocations on a namespace
+     * if it may manage that namespace's access, the registry's own entries if it may audit.
      */
     boolean maySee(JournalEntry entry) {
         if (!enforced()) {
             return true;
         }
         if (entry.model().isEmpty()) {
-            return allows(Action.AUDIT, Scope.registry());
+            return allows(Action.AUDIT, Scope.registry()) || onManagedNamespace(entry);
         }
         boolean access = entry.operation().startsWith("access.");
         return allows(access ? Action.MANAGE_ACCESS : Action.READ, Scope.model(entry.model()));
+    }
+
+    /** Whether the entry grants or revokes a grant on a namespace whose access the principal may manage. */
+    private boolean onManagedNamespace(JournalEntry entry) {
+        if (!entry.operation().equals(Operations.ACCESS_GRANTED) && !entry.operation().equals(Operations.ACCESS_REVOKED)) {
+            return false;
+        }
+        Scope scope = AccessDetails.grantOf(AccessDetails.parse(entry.details())).scope();
+        return scope.kind() == Scope.Kind.NAMESPACE && allows(Action.MANAGE_ACCESS, scope);
     }
 
     /**

@@ -140,6 +140,23 @@ public abstract class AccessScenariosContract extends AccessContract {
     }
 
     @Test
+    void aNamespaceOwnerSeesTheGrantsOnItsNamespaceInTheJournalButNotThoseOnAnother() {
+        catalog();
+        root.access().grant(Subject.user("olga"), Role.OWNER, Scope.namespace("risk"));
+        root.access().grant(Subject.group("analysts"), Role.READER, Scope.namespace("risk"));
+        root.access().grant(Subject.group("analysts"), Role.READER, Scope.namespace("ops"));
+        Registry olga = root.as(Principal.user("olga"));
+
+        List<String> seen = olga.journal().query(JournalQuery.all().withOperations(Operations.ACCESS_GRANTED))
+                .entries().stream().map(JournalEntry::details)
+                .filter(d -> d.matches(".*\"role\":\"[A-Z]+\",\"scope\":\"namespace:.*")).toList();
+
+        assertThat(seen).hasSize(2).allMatch(d -> d.endsWith("\"scope\":\"namespace:risk\"}"));
+        assertThat(root.as(Principal.user("nobody")).journal().query(JournalQuery.all()
+                .withOperations(Operations.ACCESS_GRANTED)).entries()).isEmpty();
+    }
+
+    @Test
     void aRevokedGrantStopsTheNextOperationAtOnce() {
         catalog();
         Grant promoter = new Grant(Subject.user("bob"), Role.PROMOTER, Scope.model("risk/a"));
