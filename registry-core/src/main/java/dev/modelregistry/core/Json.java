@@ -99,29 +99,28 @@ final class Json {
      * @throws JsonProcessingException if the text is not JSON
      */
     static JsonNode read(String text) throws JsonProcessingException {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            return read(p);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(() -> FACTORY.createParser(text));
     }
 
     /** {@link #read(String)} of UTF-8 (or UTF-16, -32) bytes. */
     static JsonNode read(byte[] json) throws JsonProcessingException {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return read(p);
+        return parse(() -> FACTORY.createParser(json));
+    }
+
+    /** Opens a parser on some JSON text. */
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    private static JsonNode parse(ParserSource source) throws JsonProcessingException {
+        try (JsonParser p = source.open()) {
+            JsonToken first = p.nextToken();
+            return first == null ? MissingNode.getInstance() : read(p, first);
         } catch (JsonProcessingException e) {
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static JsonNode read(JsonParser p) throws IOException {
-        JsonToken first = p.nextToken();
-        return first == null ? MissingNode.getInstance() : read(p, first);
     }
 
     private static JsonNode read(JsonParser p, JsonToken token) throws IOException {
